@@ -1,0 +1,55 @@
+import type { z } from 'zod'
+import { api } from '../../shared/api'
+import type { MethodDef, Result } from '../../shared/api/contract'
+import { ROLE_LABELS, type Role } from '../../shared/roles'
+import { auditMethods } from './audit/methods'
+import type { Ctx } from './context'
+import { DeskError } from './errors'
+import { buildRegistry } from './methods'
+import { registryMethods } from './registry/methods'
+import { siteMethods } from './site/methods'
+import { loadSessionStaff } from './staff/service'
+import { staffMethods } from './staff/methods'
+
+const registry = buildRegistry(api, [siteMethods, staffMethods, registryMethods, auditMethods])
+
+function invalid(err: z.ZodError): DeskError {
+  const first = err.issues[0]
+  const field = first.path.map(String).join('.')
+  return new DeskError('INVALID_INPUT', first.message, field || undefined)
+}
+
+/**
+ * The one door every call passes, whichever transport brought it (IPC or HTTP): unknown method,
+ * input validation, session and role checks happen here, before any service runs.
+ */
+export async function dispatch(
+  base: Omit<Ctx, 'staff' | 'token'>,
+  name: string,
+  rawInput: unknown,
+  token: string | null,
+): Promise<Result<unknown>> {
+  try {
+    const def = (api as Record<string, MethodDef>)[name]
+    const handler = registry.get(name)
+    if (!def || !handler) throw new DeskError('UNKNOWN_METHOD', `未知的接口:${name}`)
+    let staff = null
+    if (def.access !== 'public') {
+      const staffId = base.sessions.staffOf(token)
+      staff = staffId ? await loadSessionStaff(base.db.read, staffId) : null
+      if (!staff) throw new DeskError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录')
+      const allowed = def.access === 'session' ? null : (def.access as readonly Role[])
+      if (allowed && !staff.roles.some((r) => allowed.includes(r))) {
+        throw new DeskError('FORBIDDEN', `无权执行此操作(需要角色:${allowed.map((r) => ROLE_LABELS[r]).join('/')})`)
+      }
+    }
+    const parsed = def.input.safeParse(rawInput ?? undefined)
+    if (!parsed.success) throw invalid(parsed.error)
+    const value = await handler(parsed.data as never, { ...base, staff, token })
+    return { ok: true, value }
+  } catch (e) {
+    if (e instanceof DeskError) return { ok: false, error: e.toShape() }
+    console.error(`[desk] ${name} failed`, e)
+    return { ok: false, error: { code: 'INTERNAL', message: `内部错误:${(e as Error).message}` } }
+  }
+}

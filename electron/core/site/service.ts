@@ -1,0 +1,86 @@
+import crypto from 'node:crypto'
+import { eq, isNull } from 'drizzle-orm'
+import { DEFAULT_SHIFTS, type ShiftPattern, type SiteInfo } from '../../../shared/site/schema'
+import type { z } from 'zod'
+import type { setupInput, siteUpdateInput } from '../../../shared/site/schema'
+import { audit, diff } from '../audit/service'
+import { hashPin } from '../auth/pin'
+import { newRowMeta, type Ctx } from '../context'
+import type { Reader } from '../db/connection'
+import { site, staff } from '../db/schema'
+import { conflict, DeskError } from '../errors'
+import { newId } from '../ids'
+
+interface SiteSettings {
+  shifts: ShiftPattern[]
+}
+
+export async function getSiteRow(r: Reader) {
+  return r.orm.select().from(site).where(isNull(site.deletedAt)).limit(1).get()
+}
+
+export async function setupStatus(ctx: Ctx) {
+  const s = await getSiteRow(ctx.db.read)
+  return s ? { needsSetup: false, siteName: s.name } : { needsSetup: true }
+}
+
+/** First start: the site and its first administrator, in one transaction; only once. */
+export async function createSite(ctx: Ctx, input: z.output<typeof setupInput>) {
+  const pinHash = await hashPin(input.adminPin)
+  return ctx.db.tx(async (w) => {
+    if (await getSiteRow(w)) throw conflict('项目已初始化,不能重复创建')
+    const siteId = newId()
+    const settings: SiteSettings = { shifts: DEFAULT_SHIFTS }
+    await w.orm.insert(site).values({
+      ...newRowMeta(ctx, siteId),
+      name: input.name,
+      office: input.office,
+      timeZone: input.timeZone,
+      settings: JSON.stringify(settings),
+      secret: crypto.randomBytes(32).toString('base64'),
+    })
+    const adminId = newId()
+    await w.orm.insert(staff).values({
+      ...newRowMeta(ctx, adminId),
+      staffNo: input.adminStaffNo,
+      name: input.adminName,
+      roles: JSON.stringify(['admin']),
+      phone: null,
+      pinHash,
+      active: true,
+      failedAttempts: 0,
+      lockedUntil: null,
+    })
+    await audit(w, ctx, { action: 'site.create', entity: 'site', entityId: siteId, summary: `初始化项目 ${input.name}`, changes: { name: input.name, office: input.office, timeZone: input.timeZone } }, adminId)
+    await audit(w, ctx, { action: 'staff.create', entity: 'staff', entityId: adminId, summary: `创建管理员 ${input.adminName}(${input.adminStaffNo})`, changes: { staffNo: input.adminStaffNo, roles: ['admin'] } }, adminId)
+    return { siteId }
+  })
+}
+
+export function toSiteInfo(row: typeof site.$inferSelect, terminalId: string): SiteInfo {
+  const settings = JSON.parse(row.settings) as SiteSettings
+  return { id: row.id, name: row.name, office: row.office, timeZone: row.timeZone, shifts: settings.shifts, terminalId }
+}
+
+export async function getSite(ctx: Ctx): Promise<SiteInfo> {
+  const row = await getSiteRow(ctx.db.read)
+  if (!row) throw new DeskError('NOT_FOUND', '项目尚未初始化')
+  return toSiteInfo(row, ctx.terminalId)
+}
+
+export async function updateSite(ctx: Ctx, input: z.output<typeof siteUpdateInput>): Promise<SiteInfo> {
+  return ctx.db.tx(async (w) => {
+    const row = await getSiteRow(w)
+    if (!row) throw new DeskError('NOT_FOUND', '项目尚未初始化')
+    const settings = JSON.parse(row.settings) as SiteSettings
+    const next = {
+      name: input.name,
+      office: input.office,
+      timeZone: input.timeZone,
+      settings: JSON.stringify({ ...settings, shifts: input.shifts ?? settings.shifts }),
+    }
+    await w.orm.update(site).set({ ...next, updatedAt: ctx.now().toISOString(), terminalId: ctx.terminalId }).where(eq(site.id, row.id))
+    await audit(w, ctx, { action: 'site.update', entity: 'site', entityId: row.id, summary: '修改项目设置', changes: diff(row, next) })
+    return toSiteInfo({ ...row, ...next }, ctx.terminalId)
+  })
+}

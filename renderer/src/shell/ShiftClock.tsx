@@ -1,0 +1,30 @@
+import { Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import type { SiteInfo } from '../../../shared/site/schema'
+import { currentShifts } from '../../../shared/site/shift'
+
+/** The site's wall clock and the shift(s) running now, from the site's shift patterns. */
+export function ShiftClock({ site }: { site: SiteInfo }) {
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), 15_000)
+    return () => clearInterval(t)
+  }, [])
+  const fmt = new Intl.DateTimeFormat('zh-CN', { timeZone: site.timeZone, month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false })
+  const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: site.timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(now)
+  const shifts = currentShifts(site.shifts, hhmm)
+  return (
+    <span data-testid="shift-clock" style={{ whiteSpace: 'nowrap' }}>
+      <Typography.Text type="secondary">{fmt.format(now)}</Typography.Text>{' '}
+      {shifts.length ? (
+        shifts.map((s) => (
+          <Tag color="blue" key={s.code}>
+            {s.name} {s.start}–{s.end}
+          </Tag>
+        ))
+      ) : (
+        <Tag>非值班时段</Tag>
+      )}
+    </span>
+  )
+}

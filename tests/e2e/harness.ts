@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { openCore, type Core } from '../../electron/core/app'
+import { createHostServer } from '../../electron/host/server'
+import { MIGRATIONS, tempDir } from '../helpers/core'
+
+const ROOT = path.resolve(__dirname, '../..')
+export const SHOTS = path.join(ROOT, 'test-results', 'screenshots')
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+
+/** Debian's /usr/bin/chromium where installed, else the Chromium inside @sparticuz/chromium (no download). */
+async function browserPath(): Promise<{ executablePath: string; args: string[] }> {
+  if (process.env.DESK_CHROMIUM) return { executablePath: process.env.DESK_CHROMIUM, args: FLAGS }
+  if (fs.existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', args: FLAGS }
+  const mod = await import('@sparticuz/chromium')
+  const sparticuz = (mod.default ?? mod) as { executablePath(): Promise<string>; args: string[] }
+  return { executablePath: await sparticuz.executablePath(), args: [...new Set([...sparticuz.args.filter((a) => !a.startsWith('--single-process')), ...FLAGS])] }
+}
+
+export interface Desk {
+  core: Core
+  url: string
+  browser: Browser
+  page: Page
+  dataDir: string
+  shot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+/** A fresh data folder, the core and host server in-process on a free port, and a browser page. */
+export async function openDesk(): Promise<Desk> {
+  const dataDir = tempDir('desk-e2e-')
+  const core = await openCore({ dataDir, terminalId: 'T-E2E', migrationsDir: MIGRATIONS })
+  const server = createHostServer(core, path.join(ROOT, 'out', 'renderer'))
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  const { executablePath, args } = await browserPath()
+  const browser = await chromium.launch({ executablePath, args, headless: true })
+  const page = await browser.newPage({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  page.setDefaultTimeout(15_000)
+  fs.mkdirSync(SHOTS, { recursive: true })
+  return {
+    core,
+    url,
+    browser,
+    page,
+    dataDir,
+    shot: async (name) => {
+      // Chinese must have rendered in the shipped font before the picture is taken.
+      await page.evaluate(() => document.fonts.ready)
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+    },
+    close: async () => {
+      await browser.close()
+      await new Promise((r) => server.close(r))
+      await core.close()
+    },
+  }
+}
