@@ -2,6 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Descriptions, Space, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { IMPORT_COLUMNS, type ImportPreview, type ImportResult } from '../../../shared/registry/importSchema'
+import TEMPLATE from '../../../resources/住户导入模板.csv?raw'
 import { useDeskMutation } from '../api/hooks'
 
 function toBase64(buf: ArrayBuffer): string {
@@ -11,7 +12,6 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s)
 }
 
-const TEMPLATE = `\uFEFF${IMPORT_COLUMNS.join(',')}\n3,2,1502,张伟,业主,13800001234,11010519491231002X,2020-05-01\n`
 
 /**
  * Import units and residents from a CSV or Excel file: check first (row-by-row errors), then
