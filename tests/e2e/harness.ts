@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { openCore, type Core } from '../../electron/core/app'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, tempDir } from '../helpers/core'
 
-const ROOT = path.resolve(__dirname, '../..')
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots')
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']

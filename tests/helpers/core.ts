@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { callOk, openCore, type Core } from '../../electron/core/app'
 
-export const MIGRATIONS = path.resolve(__dirname, '../../drizzle')
+export const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle')
 
 export function tempDir(prefix = 'desk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
