@@ -14,7 +14,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontFamily: "'Noto Sans SC Desk', sans-serif", colorPrimary: '#1f6fb2', borderRadius: 4 } }}>
-      <AntApp>
+      <AntApp message={{ top: 72, maxCount: 3 }}>
         <QueryClientProvider client={queryClient}>
           <AuthGate />
         </QueryClientProvider>

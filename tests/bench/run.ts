@@ -13,6 +13,7 @@ import { callOk, openCore, type Core } from '../../electron/core/app'
 import { DEMO_SITE, fillDemo } from '../../electron/core/demo/demoData'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, setUpSite, tempDir } from '../helpers/core'
+import { benchPrint } from './print'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const rows: Array<[string, string]> = []
@@ -122,6 +123,9 @@ async function main() {
   const cold = [await coldStart(tempDir('desk-bench-')), await coldStart(tempDir('desk-bench-')), await coldStart(demo.dir)]
   report('cold start of host mode → login page served, new data folder', `${cold[0].toFixed(0)} ms, ${cold[1].toFixed(0)} ms`)
   report('cold start of host mode → login page served, demo site', `${cold[2].toFixed(0)} ms`)
+
+  const p = await benchPrint()
+  report('A5 permit PDF with embedded CJK font + QR: p50 / p95', `${ms(p.p50Ms)} / ${ms(p.p95Ms)}`)
 
   fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
   fs.writeFileSync(path.join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(Object.fromEntries(rows), null, 2))

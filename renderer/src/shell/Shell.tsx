@@ -10,6 +10,7 @@ import { UnitPage } from '../registry/UnitPage'
 import { UnitsPage } from '../registry/UnitsPage'
 import { go, useRoute } from '../router'
 import { StaffPage } from '../staff/StaffPage'
+import { ChangePinButton } from './ChangePinButton'
 import { SearchBox } from './SearchBox'
 import { ShiftClock } from './ShiftClock'
 
@@ -54,12 +55,15 @@ export function Shell({ me, onLogout }: { me: SessionInfo; onLogout: () => void 
           <SearchBox />
           <div style={{ flex: 1 }} />
           {site.data ? <ShiftClock site={site.data} /> : <Spin size="small" />}
-          <Space size={4} data-testid="me">
-            <Typography.Text strong>{me.staff.name}</Typography.Text>
+          <Space size={4} data-testid="me" style={{ whiteSpace: 'nowrap' }}>
+            <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+              {me.staff.name}
+            </Typography.Text>
             {roles.map((r) => (
               <Tag key={r}>{ROLE_LABELS[r]}</Tag>
             ))}
           </Space>
+          <ChangePinButton />
           <Button icon={<LogoutOutlined />} onClick={onLogout}>
             退出
           </Button>

@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd'
+import { Tag, Tooltip, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import type { SiteInfo } from '../../../shared/site/schema'
 import { currentShifts } from '../../../shared/site/shift'
@@ -17,11 +17,9 @@ export function ShiftClock({ site }: { site: SiteInfo }) {
     <span data-testid="shift-clock" style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text type="secondary">{fmt.format(now)}</Typography.Text>{' '}
       {shifts.length ? (
-        shifts.map((s) => (
-          <Tag color="blue" key={s.code}>
-            {s.name} {s.start}–{s.end}
-          </Tag>
-        ))
+        <Tooltip title={shifts.map((s) => `${s.name} ${s.start}–${s.end}`).join(',')}>
+          <Tag color="blue">{shifts.map((s) => s.name).join(' · ')}</Tag>
+        </Tooltip>
       ) : (
         <Tag>非值班时段</Tag>
       )}

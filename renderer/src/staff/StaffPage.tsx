@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ROLES, ROLE_LABELS } from '../../../shared/roles'
 import { staffCreateInput, staffResetPinInput, type SessionInfo, type StaffRow } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
@@ -45,18 +45,22 @@ export function StaffPage({ me }: { me: SessionInfo }) {
   )
 }
 
-function StaffModal({ editing, me, onClose }: { editing: StaffRow | 'new' | null; me: SessionInfo; onClose: () => void }) {
+function StaffModal({ editing: current, me, onClose }: { editing: StaffRow | 'new' | null; me: SessionInfo; onClose: () => void }) {
   const [form] = Form.useForm()
+  // Keep the last subject while the modal fades out, so its title does not flip.
+  const last = useRef<StaffRow | 'new' | null>(null)
+  if (current) last.current = current
+  const editing = current ?? last.current
   const isNew = editing === 'new'
   const done = () => (form.resetFields(), onClose())
   const create = useDeskMutation('staff.create', { form, success: '员工已新增', onSuccess: done })
   const update = useDeskMutation('staff.update', { form, success: '员工信息已保存', onSuccess: done })
   useEffect(() => {
-    if (editing && editing !== 'new') form.setFieldsValue({ ...editing, phone: editing.phone ?? undefined })
-    else if (editing === 'new') form.setFieldsValue({ roles: ['clerk'], active: true })
-  }, [editing, form])
+    if (current && current !== 'new') form.setFieldsValue({ ...current, phone: current.phone ?? undefined })
+    else if (current === 'new') form.setFieldsValue({ roles: ['clerk'], active: true })
+  }, [current, form])
   return (
-    <Modal title={isNew ? '新增员工' : '修改员工'} open={!!editing} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={create.isPending || update.isPending} destroyOnHidden forceRender>
+    <Modal title={isNew ? '新增员工' : '修改员工'} open={!!current} onCancel={onClose} onOk={() => form.submit()} okText="保存" confirmLoading={create.isPending || update.isPending} destroyOnHidden forceRender>
       <Form
         form={form}
         layout="vertical"
