@@ -35,6 +35,10 @@ async function main() {
     throw e
   }
   const server = createHostServer(core, path.join(repo, 'out', 'renderer'))
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    console.error(e.code === 'EADDRINUSE' ? `[desk] 端口 ${port} 已被占用(可能已有一个前台程序在运行);可用 --port 指定其他端口。` : `[desk] 无法启动服务:${e.message}`)
+    void core.close().then(() => process.exit(1))
+  })
   server.listen(port, bind, () => {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
