@@ -85,21 +85,24 @@ export async function getResident(ctx: Ctx, id: string): Promise<ResidentRow> {
   return toResidentRow(row, whole)
 }
 
+/** The stored columns of what the clerk entered (create and update share it). */
+function residentColumns(input: z.output<typeof residentCreateInput>) {
+  return {
+    unitId: input.unitId,
+    name: input.name,
+    kind: input.kind,
+    phone: input.phone,
+    idNumber: input.idNumber ?? null,
+    moveInDate: input.moveInDate ?? null,
+    note: input.note ?? null,
+  }
+}
+
 export async function createResident(ctx: Ctx, input: z.output<typeof residentCreateInput>): Promise<ResidentRow> {
   const unit = await getUnitRow(ctx.db.read, input.unitId)
   const id = newId()
   await ctx.db.tx(async (w) => {
-    const values = {
-      ...newRowMeta(ctx, id),
-      unitId: input.unitId,
-      name: input.name,
-      kind: input.kind,
-      phone: input.phone,
-      idNumber: input.idNumber ?? null,
-      moveInDate: input.moveInDate ?? null,
-      note: input.note ?? null,
-      ...searchColumns(input.name, input.phone),
-    }
+    const values = { ...newRowMeta(ctx, id), ...residentColumns(input), ...searchColumns(input.name, input.phone) }
     await w.orm.insert(residents).values(values)
     await audit(w, ctx, {
       action: 'resident.create',
@@ -117,15 +120,7 @@ export async function updateResident(ctx: Ctx, input: z.output<typeof residentUp
   await ctx.db.tx(async (w) => {
     const cur = await w.orm.select().from(residents).where(eq(residents.id, input.id)).get()
     if (!cur || cur.deletedAt) throw notFound('住户')
-    const next = {
-      unitId: input.unitId,
-      name: input.name,
-      kind: input.kind,
-      phone: input.phone,
-      idNumber: input.idNumber ?? null,
-      moveInDate: input.moveInDate ?? null,
-      note: input.note ?? null,
-    }
+    const next = residentColumns(input)
     const changes = diff(cur, next)
     // The audit trail keeps masked numbers: it is read by more people than the detail page.
     if (changes.phone) changes.phone = [maskPhone(cur.phone), maskPhone(next.phone)]
