@@ -4,14 +4,16 @@ import type { MethodDef, Result } from '../../shared/api/contract'
 import { ROLE_LABELS, type Role } from '../../shared/roles'
 import { auditMethods } from './audit/methods'
 import type { Ctx } from './context'
+import { dutyMethods } from './duty/methods'
 import { DeskError } from './errors'
 import { buildRegistry } from './methods'
+import { printMethods } from './print/methods'
 import { registryMethods } from './registry/methods'
 import { siteMethods } from './site/methods'
 import { loadSessionStaff } from './staff/service'
 import { staffMethods } from './staff/methods'
 
-const registry = buildRegistry(api, [siteMethods, staffMethods, registryMethods, auditMethods])
+const registry = buildRegistry(api, [siteMethods, staffMethods, registryMethods, auditMethods, ...dutyMethods, printMethods])
 
 function invalid(err: z.ZodError): DeskError {
   const first = err.issues[0]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LOG_KINDS } from '../duty/kinds'
 import { pin, text } from '../validate/fields'
 
 /** A shift pattern (班次) as a site setting; end < start means it crosses midnight. */
@@ -35,16 +36,112 @@ export const setupInput = z.object({
 })
 export type SetupInput = z.input<typeof setupInput>
 
+/**
+ * An item in the desk's custody, counted at every handover (清点交接物品). `unit: 'fen'` is money in
+ * integer fen (备用金 500 元 = 50000). `carry`: the expected figure is what the last handover counted
+ * (stock that moves during a shift: parcels, card stock); otherwise it is the fixed `expected`.
+ */
+export const custodyItemSchema = z.object({
+  code: z.string({ error: '物品代码不能为空' }).trim().regex(/^[A-Za-z0-9_-]{1,20}$/, { error: '物品代码应为1–20位字母或数字' }),
+  name: text('物品名称', 20),
+  unit: z.enum(['count', 'fen'], { error: '计量方式应为件数(count)或金额(fen)' }),
+  expected: z.number({ error: '应有数量应为数字' }).int({ error: '应有数量应为整数' }).min(0, { error: '应有数量不能为负数' }),
+  carry: z.boolean().optional(),
+})
+export type CustodyItem = z.infer<typeof custodyItemSchema>
+
+/** One line of the desk environment standard the incoming clerk checks (前台环境检查). */
+export const checklistItemSchema = z.object({
+  code: z.string({ error: '检查项代码不能为空' }).trim().regex(/^[A-Za-z0-9_-]{1,20}$/, { error: '检查项代码应为1–20位字母或数字' }),
+  name: text('检查项名称', 40),
+})
+export type ChecklistItem = z.infer<typeof checklistItemSchema>
+
+/** A template for a frequent duty-log entry. */
+export const logTemplateSchema = z.object({
+  kind: z.enum(LOG_KINDS, { error: '记录类型不正确' }),
+  content: text('模板内容', 500),
+  action: z.string().trim().max(500, { error: '处理措施不能超过500个字符' }).default(''),
+})
+export type LogTemplate = z.infer<typeof logTemplateSchema>
+
+export const DEFAULT_CUSTODY_ITEMS: CustodyItem[] = [
+  { code: 'radio', name: '对讲机', unit: 'count', expected: 2 },
+  { code: 'cash', name: '备用金', unit: 'fen', expected: 50000 },
+  { code: 'keys', name: '钥匙', unit: 'count', expected: 20 },
+  { code: 'cards', name: '门禁卡库存', unit: 'count', expected: 50, carry: true },
+  { code: 'blanks', name: '空白证件', unit: 'count', expected: 100, carry: true },
+  { code: 'parcels', name: '代收快递', unit: 'count', expected: 0, carry: true },
+]
+
+export const DEFAULT_CHECKLIST: ChecklistItem[] = [
+  { code: 'desk', name: '台面整洁,物品摆放有序' },
+  { code: 'equipment', name: '电脑、电话、对讲机工作正常' },
+  { code: 'forms', name: '各类表格、资料齐全' },
+  { code: 'signage', name: '标识标牌完好' },
+  { code: 'floor', name: '地面及周边清洁' },
+  { code: 'safety', name: '门窗、消防器材正常' },
+]
+
+export const DEFAULT_LOG_TEMPLATES: LogTemplate[] = [
+  { kind: 'repair', content: '业主来电报修:', action: '已填写维修单,3分钟内转工程部' },
+  { kind: 'inquiry', content: '业主咨询物业费缴纳事宜', action: '已解答' },
+  { kind: 'visit', content: '访客来访登记', action: '已核实并电话通知业主' },
+  { kind: 'complaint', content: '业主投诉:', action: '已登记《客户投诉登记表》,发联系单至相关部门' },
+  { kind: 'other', content: '代收快递', action: '已登记,通知业主领取' },
+  { kind: 'patrol', content: '巡查发现公共区域', action: '已通知相关部门处理' },
+]
+
+/** Minutes after a shift's end before an unhandled shift is flagged to the supervisor. */
+export const DEFAULT_GRACE_MINUTES = 30
+
+/** Site settings stored as JSON in site.settings; older rows lack the duty keys and get the defaults. */
+export interface SiteSettings {
+  shifts: ShiftPattern[]
+  custodyItems: CustodyItem[]
+  checklist: ChecklistItem[]
+  logTemplates: LogTemplate[]
+  graceMinutes: number
+}
+
+export function withSettingDefaults(raw: Partial<SiteSettings> | null | undefined): SiteSettings {
+  return {
+    shifts: raw?.shifts ?? DEFAULT_SHIFTS,
+    custodyItems: raw?.custodyItems ?? DEFAULT_CUSTODY_ITEMS,
+    checklist: raw?.checklist ?? DEFAULT_CHECKLIST,
+    logTemplates: raw?.logTemplates ?? DEFAULT_LOG_TEMPLATES,
+    graceMinutes: raw?.graceMinutes ?? DEFAULT_GRACE_MINUTES,
+  }
+}
+
+const uniqueCodes =
+  (label: string) =>
+  (items: Array<{ code: string }>, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>()
+    items.forEach((it, i) => {
+      if (seen.has(it.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `${label}代码 ${it.code} 重复` })
+      seen.add(it.code)
+    })
+  }
+
 export const siteUpdateInput = z.object({
   ...siteFields,
-  shifts: z.array(shiftPatternSchema).min(1, { error: '至少需要一个班次' }).optional(),
+  shifts: z.array(shiftPatternSchema).min(1, { error: '至少需要一个班次' }).superRefine(uniqueCodes('班次')).optional(),
+  custodyItems: z.array(custodyItemSchema).superRefine(uniqueCodes('交接物品')).optional(),
+  checklist: z.array(checklistItemSchema).superRefine(uniqueCodes('检查项')).optional(),
+  logTemplates: z.array(logTemplateSchema).max(50, { error: '记录模板不能超过50条' }).optional(),
+  graceMinutes: z
+    .number({ error: '交接宽限时间应为数字' })
+    .int({ error: '交接宽限时间应为整数分钟' })
+    .min(0, { error: '交接宽限时间不能为负数' })
+    .max(720, { error: '交接宽限时间不能超过720分钟' })
+    .optional(),
 })
 
-export interface SiteInfo {
+export interface SiteInfo extends SiteSettings {
   id: string
   name: string
   office: string
   timeZone: string
-  shifts: ShiftPattern[]
   terminalId: string
 }

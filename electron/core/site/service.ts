@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { eq, isNull } from 'drizzle-orm'
-import { DEFAULT_SHIFTS, type ShiftPattern, type SiteInfo } from '../../../shared/site/schema'
+import { withSettingDefaults, type SiteInfo, type SiteSettings } from '../../../shared/site/schema'
 import type { z } from 'zod'
 import type { setupInput, siteUpdateInput } from '../../../shared/site/schema'
 import { audit, diff } from '../audit/service'
@@ -10,10 +10,6 @@ import type { Reader } from '../db/connection'
 import { site, staff } from '../db/schema'
 import { conflict, DeskError } from '../errors'
 import { newId } from '../ids'
-
-interface SiteSettings {
-  shifts: ShiftPattern[]
-}
 
 export async function getSiteRow(r: Reader) {
   return r.orm.select().from(site).where(isNull(site.deletedAt)).limit(1).get()
@@ -30,7 +26,7 @@ export async function createSite(ctx: Ctx, input: z.output<typeof setupInput>) {
   return ctx.db.tx(async (w) => {
     if (await getSiteRow(w)) throw conflict('项目已初始化,不能重复创建')
     const siteId = newId()
-    const settings: SiteSettings = { shifts: DEFAULT_SHIFTS }
+    const settings: SiteSettings = withSettingDefaults({})
     await w.orm.insert(site).values({
       ...newRowMeta(ctx, siteId),
       name: input.name,
@@ -58,8 +54,8 @@ export async function createSite(ctx: Ctx, input: z.output<typeof setupInput>) {
 }
 
 export function toSiteInfo(row: typeof site.$inferSelect, terminalId: string): SiteInfo {
-  const settings = JSON.parse(row.settings) as SiteSettings
-  return { id: row.id, name: row.name, office: row.office, timeZone: row.timeZone, shifts: settings.shifts, terminalId }
+  const settings = withSettingDefaults(JSON.parse(row.settings) as Partial<SiteSettings>)
+  return { id: row.id, name: row.name, office: row.office, timeZone: row.timeZone, ...settings, terminalId }
 }
 
 export async function getSite(ctx: Ctx): Promise<SiteInfo> {
@@ -72,12 +68,19 @@ export async function updateSite(ctx: Ctx, input: z.output<typeof siteUpdateInpu
   return ctx.db.tx(async (w) => {
     const row = await getSiteRow(w)
     if (!row) throw new DeskError('NOT_FOUND', '项目尚未初始化')
-    const settings = JSON.parse(row.settings) as SiteSettings
+    const settings = withSettingDefaults(JSON.parse(row.settings) as Partial<SiteSettings>)
+    const nextSettings: SiteSettings = {
+      shifts: input.shifts ?? settings.shifts,
+      custodyItems: input.custodyItems ?? settings.custodyItems,
+      checklist: input.checklist ?? settings.checklist,
+      logTemplates: input.logTemplates ?? settings.logTemplates,
+      graceMinutes: input.graceMinutes ?? settings.graceMinutes,
+    }
     const next = {
       name: input.name,
       office: input.office,
       timeZone: input.timeZone,
-      settings: JSON.stringify({ ...settings, shifts: input.shifts ?? settings.shifts }),
+      settings: JSON.stringify(nextSettings),
     }
     await w.orm.update(site).set({ ...next, updatedAt: ctx.now().toISOString(), terminalId: ctx.terminalId }).where(eq(site.id, row.id))
     await audit(w, ctx, { action: 'site.update', entity: 'site', entityId: row.id, summary: '修改项目设置', changes: diff(row, next) })

@@ -38,6 +38,11 @@ export function AuthGate() {
   return (
     <Shell
       me={me}
+      onSwitchUser={(s) => {
+        // After a signed handover the desk belongs to the incoming clerk.
+        session.set(s.token)
+        setMe(s)
+      }}
       onLogout={() => {
         void call('auth.logout', {}).finally(() => {
           session.set(null)

@@ -1,45 +1,74 @@
-import { AuditOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  ContainerOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  LogoutOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
+import { DUTY_ROLES, HANDLES_ESCALATIONS, READS_DUTY, SEES_OVERDUE, SPOT_CHECKS, SUPERVISES } from '../../../shared/duty/kinds'
 import { MANAGES_REGISTRY, MANAGES_STAFF, READS_AUDIT, ROLE_LABELS, type Role } from '../../../shared/roles'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk } from '../api/hooks'
 import { AuditPage } from '../audit/AuditPage'
+import { DutyPage } from '../duty/DutyPage'
+import { HandoverPage } from '../duty/HandoverPage'
+import { LogSearchPage } from '../duty/LogSearchPage'
+import { SupervisorPage } from '../duty/SupervisorPage'
 import { ImportPage } from '../registry/ImportPage'
 import { UnitPage } from '../registry/UnitPage'
 import { UnitsPage } from '../registry/UnitsPage'
 import { go, useRoute } from '../router'
+import { SitePage } from '../site/SitePage'
 import { StaffPage } from '../staff/StaffPage'
 import { ChangePinButton } from './ChangePinButton'
 import { SearchBox } from './SearchBox'
 import { ShiftClock } from './ShiftClock'
 
+interface PageProps {
+  me: SessionInfo
+  route: string[]
+  onSwitchUser: (s: SessionInfo) => void
+}
 interface Area {
   key: string
   label: string
   icon: ReactNode
   roles?: readonly Role[]
+  render: (p: PageProps) => ReactNode
 }
+
+const SUPERVISOR_DESK = [...new Set([...HANDLES_ESCALATIONS, ...SUPERVISES, ...SPOT_CHECKS, ...SEES_OVERDUE])]
 
 /** The menu holds only areas that work; each shows only to the roles it serves. */
 const AREAS: Area[] = [
-  { key: 'units', label: '房屋住户', icon: <HomeOutlined /> },
-  { key: 'import', label: '导入住户', icon: <ImportOutlined />, roles: MANAGES_REGISTRY },
-  { key: 'staff', label: '员工管理', icon: <TeamOutlined />, roles: MANAGES_STAFF },
-  { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: READS_AUDIT },
+  { key: 'duty', label: '值班台', icon: <ContainerOutlined />, roles: READS_DUTY, render: (p) => <DutyPage me={p.me} /> },
+  { key: 'handover', label: '交接班', icon: <SwapOutlined />, roles: DUTY_ROLES, render: (p) => <HandoverPage me={p.me} onSwitchUser={p.onSwitchUser} id={p.route[1]} /> },
+  { key: 'logs', label: '值班记录查询', icon: <FileSearchOutlined />, roles: READS_DUTY, render: (p) => <LogSearchPage me={p.me} /> },
+  { key: 'supervise', label: '主管工作台', icon: <SolutionOutlined />, roles: SUPERVISOR_DESK, render: (p) => <SupervisorPage me={p.me} /> },
+  { key: 'units', label: '房屋住户', icon: <HomeOutlined />, render: (p) => (p.route[1] ? <UnitPage id={p.route[1]} me={p.me} /> : <UnitsPage me={p.me} />) },
+  { key: 'import', label: '导入住户', icon: <ImportOutlined />, roles: MANAGES_REGISTRY, render: () => <ImportPage /> },
+  { key: 'staff', label: '员工管理', icon: <TeamOutlined />, roles: MANAGES_STAFF, render: (p) => <StaffPage me={p.me} /> },
+  { key: 'site', label: '项目设置', icon: <SettingOutlined />, roles: ['admin'], render: () => <SitePage /> },
+  { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: READS_AUDIT, render: () => <AuditPage /> },
 ]
+void CalendarOutlined
+void ScheduleOutlined
 
-export function Shell({ me, onLogout }: { me: SessionInfo; onLogout: () => void }) {
+export function Shell({ me, onLogout, onSwitchUser }: { me: SessionInfo; onLogout: () => void; onSwitchUser: (s: SessionInfo) => void }) {
   const site = useDesk('site.get', {})
   const route = useRoute()
   const roles = me.staff.roles
   const areas = AREAS.filter((a) => !a.roles || a.roles.some((r) => roles.includes(r)))
   const current = areas.find((a) => a.key === route[0]) ?? areas[0]
-  let page: ReactNode
-  if (current.key === 'units') page = route[1] ? <UnitPage id={route[1]} me={me} /> : <UnitsPage me={me} />
-  else if (current.key === 'import') page = <ImportPage />
-  else if (current.key === 'staff') page = <StaffPage me={me} />
-  else page = <AuditPage />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -68,7 +97,7 @@ export function Shell({ me, onLogout }: { me: SessionInfo; onLogout: () => void 
             退出
           </Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20 }}>{page}</Layout.Content>
+        <Layout.Content style={{ padding: 20 }}>{current.render({ me, route: current.key === route[0] ? route : [current.key], onSwitchUser })}</Layout.Content>
       </Layout>
     </Layout>
   )

@@ -1,0 +1,142 @@
+import crypto from 'node:crypto'
+import type { HandoverChainReport, HandoverIntegrity } from '../../../shared/duty/handoverSchema'
+import type { Reader } from '../db/connection'
+
+/**
+ * The seal of a signed handover. Each part (the record, the closed shift, its log entries, acks,
+ * questions, checklist, counts) is digested from the stored rows; the handover's hash covers
+ * the previous handover's hash, its sequence number and the digests, so an edit made behind the
+ * app's back (triggers dropped, raw SQL) shows as a broken part or a broken link. The sign is also
+ * written to the audit trail with its hash: re-sealing the whole chain does not hide a change either.
+ */
+export const GENESIS = '0'.repeat(64)
+const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex')
+
+export const PART_LABELS = {
+  row: '交接班主记录',
+  shift: '交班班次',
+  entries: '本班值班记录',
+  acks: '待跟进事项确认',
+  questions: '交接询问',
+  checks: '环境检查',
+  counts: '物品清点',
+} as const
+type Part = keyof typeof PART_LABELS
+
+const digest = (rows: Array<Record<string, unknown> | undefined>) => sha(JSON.stringify(rows.map((r) => (r ? Object.values(r) : null))))
+
+/** Digests of every part, read from the rows as stored (the same query at signing and at checking). */
+export async function digestsOf(r: Reader, id: string): Promise<Record<Part, string>> {
+  const row = await r.get<Record<string, unknown>>(
+    `SELECT id, outgoing_shift_id, outgoing_staff_id, started_at, incoming_staff_id, incoming_at, incoming_date, incoming_shift_code,
+            incoming_shift_name, incoming_starts_at, incoming_ends_at, rostered, override_by, override_reason, checklist, custody,
+            signed_at, new_shift_id, summary, seq, prev_hash, deleted_at
+       FROM handovers WHERE id = ?`,
+    [id],
+  )
+  const shiftId = (row?.outgoing_shift_id as string) ?? ''
+  const shift = await r.get<Record<string, unknown>>(
+    `SELECT id, date, shift_code, shift_name, starts_at, ends_at, staff_id, status, opened_at, rostered, override_by, override_reason,
+            opened_by_handover_id, closed_at, closed_by_handover_id, deleted_at
+       FROM duty_shifts WHERE id = ?`,
+    [shiftId],
+  )
+  const entries = await r.all<Record<string, unknown>>(
+    `SELECT id, shift_id, at, kind, unit_id, person, content, action, passed_to, status, escalate_to, recorded_by, corrects_id,
+            correction_reason, handover_id, locked_at, deleted_at
+       FROM log_entries WHERE shift_id = ? ORDER BY id`,
+    [shiftId],
+  )
+  const acks = await r.all<Record<string, unknown>>('SELECT id, entry_id, staff_id, at, note FROM handover_acks WHERE handover_id = ? ORDER BY id', [id])
+  const questions = await r.all<Record<string, unknown>>(
+    'SELECT id, entry_id, asked_by, at, question, answer FROM handover_questions WHERE handover_id = ? ORDER BY id',
+    [id],
+  )
+  const checks = await r.all<Record<string, unknown>>(
+    'SELECT id, item_code, ok, note, checked_by, at, deleted_at FROM handover_checks WHERE handover_id = ? ORDER BY id',
+    [id],
+  )
+  const counts = await r.all<Record<string, unknown>>(
+    `SELECT id, item_code, outgoing_count, outgoing_at, incoming_count, incoming_by, incoming_at, explanation, explained_by, deleted_at
+       FROM handover_counts WHERE handover_id = ? ORDER BY id`,
+    [id],
+  )
+  return {
+    row: digest([row]),
+    shift: digest([shift]),
+    entries: digest(entries),
+    acks: digest(acks),
+    questions: digest(questions),
+    checks: digest(checks),
+    counts: digest(counts),
+  }
+}
+
+export const chainHash = (prev: string, seq: number, digestsJson: string) => sha(`${prev}\n${seq}\n${digestsJson}`)
+
+interface SealRow {
+  id: string
+  status: string
+  seq: number
+  prevHash: string | null
+  digests: string | null
+  hash: string | null
+  signedAt: string | null
+}
+
+const SEAL_SELECT = 'SELECT id, status, seq, prev_hash AS prevHash, digests, hash, signed_at AS signedAt FROM handovers'
+
+async function check(r: Reader, h: SealRow, prev: string | undefined): Promise<string[]> {
+  const problems: string[] = []
+  if (h.status !== 'signed') problems.push('签字状态被改动')
+  if (!h.digests || !h.hash || chainHash(h.prevHash ?? '', h.seq, h.digests) !== h.hash) problems.push('签字哈希与记录不符')
+  if (prev === undefined) problems.push(`缺少第 ${h.seq - 1} 条交接记录(可能被删除)`)
+  else if (h.prevHash !== prev) problems.push('与前一条交接记录的链接不符')
+  let stored: Partial<Record<Part, string>> = {}
+  try {
+    stored = JSON.parse(h.digests ?? '{}') as Partial<Record<Part, string>>
+  } catch {
+    problems.push('签字摘要被改动')
+  }
+  const now = await digestsOf(r, h.id)
+  const changed = (Object.keys(PART_LABELS) as Part[]).filter((p) => stored[p] !== now[p]).map((p) => PART_LABELS[p])
+  if (changed.length) problems.push(`内容被改动:${changed.join('、')}`)
+  const signAudit = await r.get<{ changes: string }>(`SELECT changes FROM audit_events WHERE action = 'handover.sign' AND entity_id = ? ORDER BY seq DESC LIMIT 1`, [h.id])
+  let audited: string | undefined
+  try {
+    audited = signAudit ? (JSON.parse(signAudit.changes) as { hash?: string }).hash : undefined
+  } catch {
+    audited = undefined
+  }
+  if (audited !== h.hash) problems.push('与审计日志中的签字记录不符')
+  return problems
+}
+
+async function prevHashOf(r: Reader, seq: number): Promise<string | undefined> {
+  if (seq === 1) return GENESIS
+  return (await r.get<{ hash: string | null }>('SELECT hash FROM handovers WHERE seq = ?', [seq - 1]))?.hash ?? undefined
+}
+
+/** One signed handover: does it still match its seal, its place in the chain and the audit trail? */
+export async function verifyOne(r: Reader, id: string): Promise<HandoverIntegrity | null> {
+  const h = await r.get<SealRow>(`${SEAL_SELECT} WHERE id = ? AND seq IS NOT NULL`, [id])
+  if (!h) return null
+  const problems = await check(r, h, await prevHashOf(r, h.seq))
+  return { ok: !problems.length, reason: problems.length ? problems.join(';') : null }
+}
+
+/** The whole chain, in order; every broken handover is reported with what is wrong. */
+export async function verifyChain(r: Reader): Promise<HandoverChainReport> {
+  const rows = await r.all<SealRow>(`${SEAL_SELECT} WHERE seq IS NOT NULL ORDER BY seq`)
+  const broken: HandoverChainReport['broken'] = []
+  let prev: string | undefined = GENESIS
+  let expected = 1
+  for (const h of rows) {
+    const link = h.seq === expected ? prev : undefined
+    const problems = await check(r, h, link)
+    if (problems.length) broken.push({ id: h.id, seq: h.seq, signedAt: h.signedAt, reason: problems.join(';') })
+    prev = h.hash ?? undefined
+    expected = h.seq + 1
+  }
+  return { ok: !broken.length, checked: rows.length, broken }
+}

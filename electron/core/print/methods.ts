@@ -1,0 +1,35 @@
+import { printApi } from '../../../shared/print/api'
+import { audit } from '../audit/service'
+import type { Ctx } from '../context'
+import { listShifts } from '../duty/dutyShift'
+import { buildView } from '../duty/handoverView'
+import { listEntries } from '../duty/logQuery'
+import { implement } from '../methods'
+import { getSite } from '../site/service'
+import { dayLogDoc } from './docs/dayLog'
+import { handoverDoc } from './docs/handover'
+import { renderPdf } from './pdf'
+
+/** Every print is recorded in the audit trail (who printed what, when, on which terminal). */
+async function logged(ctx: Ctx, what: string, entityId: string | null, fileName: string, pdf: Buffer) {
+  await ctx.db.tx((w) => audit(w, ctx, { action: 'print', entity: what, entityId, summary: `打印 ${fileName}` }))
+  return { fileName, pdfBase64: pdf.toString('base64') }
+}
+
+export const printMethods = implement(printApi, {
+  'print.handover': async (i, ctx) => {
+    const site = await getSite(ctx)
+    const v = await buildView(ctx.db.read, i.id)
+    const pdf = await renderPdf(handoverDoc(site, v, ctx.now()))
+    return logged(ctx, 'handover', v.id, `交接班记录表-${v.outgoingShift.date}-${v.outgoingShift.shiftName}.pdf`, pdf)
+  },
+  'print.dayLog': async (i, ctx) => {
+    const site = await getSite(ctx)
+    const shifts = (await listShifts(ctx, { from: i.date, to: i.date })).filter((s) => s.date === i.date)
+    const entries: Awaited<ReturnType<typeof listEntries>>['rows'] = []
+    for (const s of shifts) entries.push(...(await listEntries(ctx, { shiftId: s.id, from: undefined, to: undefined, page: 1, pageSize: 200 })).rows)
+    entries.sort((a, b) => a.at.localeCompare(b.at))
+    const pdf = await renderPdf(dayLogDoc(site, i.date, shifts, entries, ctx.now()))
+    return logged(ctx, 'dayLog', null, `值班记录表-${i.date}.pdf`, pdf)
+  },
+})

@@ -1,0 +1,127 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin, Table, Typography } from 'antd'
+import { useEffect } from 'react'
+import { LOG_KINDS, LOG_KIND_LABELS } from '../../../shared/duty/kinds'
+import { siteFields, TIME_ZONES, type CustodyItem, type SiteInfo } from '../../../shared/site/schema'
+import { useDesk, useDeskMutation } from '../api/hooks'
+import { zodRule } from '../forms/zodRule'
+
+/** Money is stored in fen; the administrator types 元. */
+const toForm = (s: SiteInfo) => ({ ...s, custodyItems: s.custodyItems.map((c) => ({ ...c, expected: c.unit === 'fen' ? c.expected / 100 : c.expected })) })
+const fromForm = (items: CustodyItem[]) => items.map((c) => ({ ...c, expected: c.unit === 'fen' ? Math.round(Number(c.expected) * 100) : Number(c.expected), carry: !!c.carry }))
+
+/** Site settings that sync between terminals: name, shifts, custody items, checklist, log templates. */
+export function SitePage() {
+  const site = useDesk('site.get', {})
+  const [form] = Form.useForm()
+  const save = useDeskMutation('site.update', { form, success: '项目设置已保存' })
+  useEffect(() => {
+    if (site.data) form.setFieldsValue(toForm(site.data))
+  }, [site.data, form])
+  if (!site.data) return <Spin />
+
+  const list = (name: string, columns: Array<{ title: string; width?: number; render: (field: { name: number }) => React.ReactNode }>, blank: object, addLabel: string) => (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="key"
+            dataSource={fields}
+            columns={[
+              ...columns.map((c) => ({ title: c.title, width: c.width, render: (_: unknown, f: { name: number }) => c.render(f) })),
+              { title: '', width: 48, render: (_: unknown, f: { name: number }) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除" /> },
+            ]}
+          />
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(blank)} style={{ marginTop: 8 }}>
+            {addLabel}
+          </Button>
+        </>
+      )}
+    </Form.List>
+  )
+  const cell = (path: (string | number)[], node: React.ReactNode, rules?: object[]) => (
+    <Form.Item name={path} noStyle={false} style={{ margin: 0 }} rules={rules as never}>
+      {node}
+    </Form.Item>
+  )
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => save.mutate({ ...v, custodyItems: fromForm(v.custodyItems ?? []) })}
+      data-testid="site-form"
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card title="项目设置" extra={<Button type="primary" htmlType="submit" loading={save.isPending}>保存设置</Button>}>
+          <Space size="large" wrap>
+            <Form.Item name="name" label="项目名称" rules={[zodRule(siteFields.name)]}>
+              <Input style={{ width: 240 }} />
+            </Form.Item>
+            <Form.Item name="office" label="管理处" rules={[zodRule(siteFields.office)]}>
+              <Input style={{ width: 280 }} />
+            </Form.Item>
+            <Form.Item name="timeZone" label="时区">
+              <Select style={{ width: 200 }} options={TIME_ZONES.map((z) => ({ value: z, label: z }))} />
+            </Form.Item>
+            <Form.Item name="graceMinutes" label="交接班宽限(分钟)" tooltip="班次结束超过此时间仍未交接,提示客服主管">
+              <InputNumber min={0} max={720} />
+            </Form.Item>
+          </Space>
+        </Card>
+        <Card title="班次" size="small" extra={<Typography.Text type="secondary">结束早于开始表示跨午夜(如 夜值 20:00–08:00)</Typography.Text>}>
+          {list(
+            'shifts',
+            [
+              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
+              { title: '名称', width: 140, render: (f) => cell([f.name, 'name'], <Input />) },
+              { title: '开始', width: 110, render: (f) => cell([f.name, 'start'], <Input placeholder="07:30" />) },
+              { title: '结束', width: 110, render: (f) => cell([f.name, 'end'], <Input placeholder="15:30" />) },
+            ],
+            { code: '', name: '', start: '', end: '' },
+            '添加班次',
+          )}
+        </Card>
+        <Card title="交接物品(清点交接)" size="small" extra={<Typography.Text type="secondary">"随上班结转"的物品,应有数为上一班清点数</Typography.Text>}>
+          {list(
+            'custodyItems',
+            [
+              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
+              { title: '名称', width: 160, render: (f) => cell([f.name, 'name'], <Input />) },
+              { title: '计量', width: 120, render: (f) => cell([f.name, 'unit'], <Select options={[{ value: 'count', label: '件数' }, { value: 'fen', label: '金额(元)' }]} />) },
+              { title: '应有数', width: 120, render: (f) => cell([f.name, 'expected'], <InputNumber min={0} style={{ width: '100%' }} />) },
+              { title: '随上班结转', width: 110, render: (f) => <Form.Item name={[f.name, 'carry']} valuePropName="checked" style={{ margin: 0 }}><Checkbox /></Form.Item> },
+            ],
+            { code: '', name: '', unit: 'count', expected: 0, carry: false },
+            '添加物品',
+          )}
+        </Card>
+        <Card title="前台环境检查项" size="small">
+          {list(
+            'checklist',
+            [
+              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
+              { title: '检查内容', render: (f) => cell([f.name, 'name'], <Input />) },
+            ],
+            { code: '', name: '' },
+            '添加检查项',
+          )}
+        </Card>
+        <Card title="值班记录模板" size="small">
+          {list(
+            'logTemplates',
+            [
+              { title: '类型', width: 130, render: (f) => cell([f.name, 'kind'], <Select options={LOG_KINDS.map((k) => ({ value: k, label: LOG_KIND_LABELS[k] }))} />) },
+              { title: '内容', render: (f) => cell([f.name, 'content'], <Input />) },
+              { title: '处理措施', render: (f) => cell([f.name, 'action'], <Input />) },
+            ],
+            { kind: 'other', content: '', action: '' },
+            '添加模板',
+          )}
+        </Card>
+      </Space>
+    </Form>
+  )
+}

@@ -1,0 +1,184 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callOk } from '../../electron/core/app'
+import { addDays, localDate, localTime } from '../../shared/duty/time'
+import { setUpSite } from '../helpers/core'
+import { pdfText } from '../helpers/pdf'
+import { openDesk, SHOTS, type Desk } from './harness'
+
+const TZ = 'Asia/Shanghai'
+let desk: Desk
+
+/**
+ * The site's shift patterns are made around the real clock, so that at any hour 李娜 is rostered
+ * on the shift running now and 王芳 on the one starting within the hour after.
+ */
+async function siteAroundNow() {
+  const admin = await setUpSite(desk.core)
+  const now = Date.now()
+  const at = (min: number) => new Date(now + min * 60_000)
+  const p1 = { code: 'A', name: '甲班', start: localTime(at(-60), TZ), end: localTime(at(180), TZ) }
+  const p2 = { code: 'B', name: '乙班', start: localTime(at(60), TZ), end: localTime(at(300), TZ) }
+  await callOk(desk.core, 'site.update', { name: '阳光花园', office: '阳光花园物业服务中心', timeZone: TZ, shifts: [p1, p2] }, admin)
+  for (const [staffNo, name, roles] of [
+    ['Q1', '李娜', ['clerk']],
+    ['Q2', '王芳', ['clerk']],
+    ['S1', '陈静', ['supervisor']],
+  ] as const)
+    await callOk(desk.core, 'staff.create', { staffNo, name, roles: [...roles], pin: '1234' }, admin)
+  const ids = Object.fromEntries((await callOk(desk.core, 'staff.list', {}, admin)).map((s) => [s.staffNo, s.id]))
+  const cells = [
+    { date: localDate(at(-60), TZ), staffId: ids.Q1, shiftCode: 'A' },
+    { date: localDate(at(60), TZ), staffId: ids.Q2, shiftCode: 'B' },
+  ]
+  for (const month of [...new Set(cells.map((c) => c.date.slice(0, 7)))]) {
+    await callOk(desk.core, 'roster.saveDraft', { month, cells: cells.filter((c) => c.date.startsWith(month)) }, admin)
+    await callOk(desk.core, 'roster.publish', { month }, admin)
+  }
+  const b = await callOk(desk.core, 'building.create', { code: '3' }, admin)
+  const u = await callOk(desk.core, 'unit.create', { buildingId: b.id, entrance: '2', room: '1502' }, admin)
+  await callOk(desk.core, 'resident.create', { unitId: u.id, name: '张伟', kind: 'owner', phone: '13812345678' }, admin)
+  void addDays
+}
+
+async function login(staffNo: string, pin = '1234') {
+  const { page } = desk
+  await page.getByLabel('工号').fill(staffNo)
+  await page.getByLabel('PIN').fill(pin)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect.poll(() => page.getByTestId('me').isVisible()).toBe(true)
+}
+
+async function addEntry(kind: string, content: string, opts: { unit?: string; status?: string; escalateTo?: string; action?: string } = {}) {
+  const { page } = desk
+  const form = page.getByTestId('log-entry-form')
+  await form.getByLabel('类型').click()
+  await page.locator('.ant-select-dropdown:visible').getByText(kind, { exact: true }).click()
+  if (opts.unit) {
+    await form.getByLabel('房屋').fill(opts.unit)
+    await page.locator('.ant-select-item-option', { hasText: '3栋2单元1502' }).last().click()
+  }
+  if (opts.status) await form.getByText(opts.status, { exact: true }).click()
+  if (opts.escalateTo) {
+    await form.getByLabel('上报给').click()
+    await page.locator('.ant-select-dropdown:visible').getByText(opts.escalateTo, { exact: true }).click()
+  }
+  if (opts.action) await page.getByTestId('log-action').fill(opts.action)
+  await page.getByTestId('log-content').fill(content)
+  await page.getByTestId('log-content').press('Enter')
+  await expect.poll(() => page.getByTestId('shift-entries').textContent()).toContain(content)
+}
+
+beforeAll(async () => {
+  desk = await openDesk()
+  await siteAroundNow()
+})
+afterAll(async () => desk?.close())
+
+describe('B · a full day at the desk', () => {
+  it('clerk A starts duty and logs events: one pending item and one escalation', async () => {
+    const { page } = desk
+    await page.goto(desk.url)
+    await login('Q1')
+    await page.getByTestId('start-duty').click()
+    await expect.poll(() => page.getByTestId('duty-status').textContent()).toContain('值班中')
+    await addEntry('来电', '业主咨询物业费缴纳方式', { action: '已解答' })
+    await addEntry('报修', '厨房水管漏水,工程部明早上门', { unit: '3-2-1502', status: '待跟进', action: '已开维修单转工程部' })
+    await addEntry('投诉', '业主投诉楼上装修噪音超时', { unit: '1502', status: '已上报', escalateTo: '客服主管' })
+    await desk.shot('b01-duty-desk')
+  })
+
+  it('hands over to clerk B: count difference explained, pending item acknowledged, both sign', async () => {
+    const { page } = desk
+    await page.getByTestId('go-handover').click()
+    await page.getByTestId('start-handover').click()
+    await expect.poll(() => page.getByTestId('handover-incoming').isVisible()).toBe(true)
+    const inc = page.getByTestId('handover-incoming')
+    await inc.getByLabel('接班人工号').fill('Q2')
+    await inc.getByLabel('接班人PIN').fill('1234')
+    await inc.getByRole('button', { name: '接班人登录' }).click()
+    // Every open item (the pending one and the escalated one), acknowledged one by one.
+    await expect.poll(() => page.getByTestId('ack-pending').count()).toBe(2)
+    for (const left of [1, 0]) {
+      await page.getByTestId('ack-pending').first().click()
+      await expect.poll(() => page.getByTestId('ack-pending').count()).toBe(left)
+    }
+    // The desk check: all fine.
+    const checklist = page.getByTestId('handover-checklist')
+    const rows = await checklist.locator('tbody tr').count()
+    for (let i = 0; i < rows; i++) {
+      await checklist.locator('tbody tr').nth(i).getByText('符合', { exact: true }).click()
+      await page.waitForTimeout(150)
+    }
+    // Counts: both sides count; the incoming clerk finds one radio fewer.
+    const site = await callOk(desk.core, 'site.get', {}, (await callOk(desk.core, 'auth.login', { staffNo: 'admin', pin: '246810' })).token)
+    for (const item of site.custodyItems) {
+      const expected = item.unit === 'fen' ? item.expected / 100 : item.expected
+      for (const side of ['outgoing', 'incoming'] as const) {
+        const value = item.code === 'radio' && side === 'incoming' ? expected - 1 : expected
+        const box = page.getByTestId(`count-${item.code}-${side}`)
+        await box.fill(String(value))
+        await box.blur()
+        await page.waitForTimeout(200)
+      }
+    }
+    await expect.poll(() => page.getByTestId('explain-radio').isVisible()).toBe(true)
+    await desk.shot('b02-handover-difference')
+    await page.getByTestId('explain-radio').fill('一台对讲机送修,维修单号 WX-1024')
+    await page.getByTestId('explain-radio').blur()
+    await expect.poll(() => page.getByTestId('handover-problems').count()).toBe(0)
+    await page.getByLabel('交班人 李娜 PIN').fill('1234')
+    await page.getByLabel('接班人 王芳 PIN').fill('1234')
+    await desk.shot('b03-handover-ready')
+    await page.getByTestId('sign-handover').click()
+    await expect.poll(() => page.getByTestId('me').textContent()).toContain('王芳')
+    await expect.poll(() => page.getByTestId('print-handover').isVisible()).toBe(true)
+    await desk.shot('b04-handover-signed')
+  })
+
+  it('prints the handover record: names, counts and the difference, in Chinese', async () => {
+    const { page } = desk
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('print-handover').click()])
+    const file = path.join(SHOTS, 'b-handover.pdf')
+    await download.saveAs(file)
+    const text = (await pdfText(fs.readFileSync(file))).join('\n')
+    for (const s of ['交接班记录表', '李娜', '王芳', '对讲机', '有差异', '一台对讲机送修', '厨房水管漏水', '已确认', '第 1 页']) expect(text).toContain(s)
+    try {
+      execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(SHOTS, 'b05-handover-pdf')])
+    } catch {
+      /* poppler is not installed on every machine; the text check above is the test */
+    }
+  })
+
+  it('clerk B sees the carried item and closes it', async () => {
+    const { page } = desk
+    await page.getByRole('menuitem', { name: '值班台' }).click()
+    const carried = page.getByTestId('carried-entries')
+    await expect.poll(() => carried.textContent()).toContain('厨房水管漏水')
+    await carried.getByRole('row', { name: /厨房水管漏水/ }).getByRole('button', { name: '关闭' }).click()
+    await page.getByRole('dialog').getByLabel('处理结果').fill('工程部已修好,业主确认')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => carried.textContent()).not.toContain('厨房水管漏水')
+    await desk.shot('b06-carried-closed')
+  })
+
+  it('the supervisor sees the escalations and reviews the day', async () => {
+    const { page } = desk
+    await page.getByRole('button', { name: '退出' }).click()
+    await login('S1')
+    await page.getByRole('menuitem', { name: '主管工作台' }).click()
+    const queue = page.getByTestId('escalation-queue')
+    await expect.poll(() => queue.textContent()).toContain('装修噪音')
+    expect(await queue.textContent()).toContain('对讲机')
+    await page.getByRole('tab', { name: '每日审阅' }).click()
+    const review = page.getByTestId('review-queue')
+    await expect.poll(() => review.locator('tbody tr').count()).toBeGreaterThan(0)
+    await review.getByRole('button', { name: '审阅' }).first().click()
+    await page.getByRole('dialog').getByLabel('审阅意见').fill('记录完整,对讲机送修需跟进')
+    await page.getByRole('dialog').getByRole('button', { name: '标记已审阅' }).click()
+    await expect.poll(() => page.getByText('记录完整,对讲机送修需跟进').isVisible()).toBe(true)
+    await desk.shot('b07-supervisor-review')
+  })
+})
