@@ -179,6 +179,23 @@ describe('B · a full day at the desk', () => {
     await page.getByRole('dialog').getByLabel('审阅意见').fill('记录完整,对讲机送修需跟进')
     await page.getByRole('dialog').getByRole('button', { name: '标记已审阅' }).click()
     await expect.poll(() => page.getByText('记录完整,对讲机送修需跟进').isVisible()).toBe(true)
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false)
     await desk.shot('b07-supervisor-review')
+  })
+})
+
+describe('B · a signed handover changed behind the app’s back', () => {
+  it('is detected and shown on the handover page', async () => {
+    const { page } = desk
+    await desk.core.db.tx(async (w) => {
+      await w.exec('DROP TRIGGER handover_counts_signed_no_update')
+      await w.run("UPDATE handover_counts SET incoming_count = 2 WHERE item_code = 'radio'")
+    })
+    await page.getByRole('menuitem', { name: '交接班' }).click()
+    const history = page.getByTestId('handover-history')
+    await history.getByRole('button', { name: '校验交接记录' }).click()
+    await expect.poll(() => page.getByTestId('handover-verify').textContent()).toContain('被改动')
+    expect(await page.getByTestId('handover-verify').textContent()).toContain('物品清点')
+    await desk.shot('b08-handover-tampered')
   })
 })

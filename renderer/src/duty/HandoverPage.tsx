@@ -10,6 +10,7 @@ import { go } from '../router'
 import { EntriesTable } from './EntriesTable'
 import { HandoverChecklist } from './HandoverChecklist'
 import { HandoverCounts } from './HandoverCounts'
+import { HandoverHistory } from './HandoverHistory'
 import { HandoverIncoming } from './HandoverIncoming'
 import { HandoverPending } from './HandoverPending'
 
@@ -27,8 +28,15 @@ export function HandoverPage({ me, onSwitchUser, id }: { me: SessionInfo; onSwit
   const start = useDeskMutation('handover.start')
   if (!id && cur.isLoading) return <Spin />
   if (!handoverId) {
-    if (!cur.data?.shift) return <Result status="info" title="当前没有值班班次" subTitle="开始值班后才能交接班" />
+    if (!cur.data?.shift)
+      return (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Result status="info" title="当前没有值班班次" subTitle="开始值班后才能交接班" />
+          <HandoverHistory />
+        </Space>
+      )
     return (
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="交接班" data-testid="handover-page">
         <Space direction="vertical">
           <Typography.Text>
@@ -40,6 +48,8 @@ export function HandoverPage({ me, onSwitchUser, id }: { me: SessionInfo; onSwit
           </Button>
         </Space>
       </Card>
+      <HandoverHistory />
+      </Space>
     )
   }
   if (!view.data) return view.error ? <Result status="warning" title={view.error.message} /> : <Spin />
