@@ -13,6 +13,7 @@ import { callOk, openCore, type Core } from '../../electron/core/app'
 import { DEMO_SITE, fillDemo } from '../../electron/core/demo/demoData'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, setUpSite, tempDir } from '../helpers/core'
+import { benchDuty } from './duty'
 import { benchPrint } from './print'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -126,6 +127,8 @@ async function main() {
 
   const p = await benchPrint()
   report('A5 permit PDF with embedded CJK font + QR: p50 / p95', `${ms(p.p50Ms)} / ${ms(p.p95Ms)}`)
+
+  await benchDuty(report)
 
   fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
   fs.writeFileSync(path.join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(Object.fromEntries(rows), null, 2))
