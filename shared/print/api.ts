@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from '../api/contract'
 import { READS_DUTY } from '../duty/kinds'
+import { month } from '../duty/fields'
 import { entityId, isoDate } from '../validate/fields'
 
 /** A PDF made by the core: host mode downloads it, Electron can print it or open it. */
@@ -12,4 +13,5 @@ export interface PdfFile {
 export const printApi = {
   'print.handover': method<PdfFile>()(z.object({ id: entityId('交接班') }), READS_DUTY),
   'print.dayLog': method<PdfFile>()(z.object({ date: isoDate('日期') }), READS_DUTY),
+  'print.roster': method<PdfFile>()(z.object({ month: month() }), 'session'),
 }

@@ -2,12 +2,16 @@ import { printApi } from '../../../shared/print/api'
 import { audit } from '../audit/service'
 import type { Ctx } from '../context'
 import { listShifts } from '../duty/dutyShift'
+import { getRoster } from '../duty/roster'
 import { buildView } from '../duty/handoverView'
 import { listEntries } from '../duty/logQuery'
+import { rule } from '../errors'
 import { implement } from '../methods'
+import { localDateTime } from '../../../shared/duty/time'
 import { getSite } from '../site/service'
 import { dayLogDoc } from './docs/dayLog'
 import { handoverDoc } from './docs/handover'
+import { rosterDoc } from './docs/roster'
 import { renderPdf } from './pdf'
 
 /** Every print is recorded in the audit trail (who printed what, when, on which terminal). */
@@ -31,5 +35,12 @@ export const printMethods = implement(printApi, {
     entries.sort((a, b) => a.at.localeCompare(b.at))
     const pdf = await renderPdf(dayLogDoc(site, i.date, shifts, entries, ctx.now()))
     return logged(ctx, 'dayLog', null, `值班记录表-${i.date}.pdf`, pdf)
+  },
+  'print.roster': async (i, ctx) => {
+    const site = await getSite(ctx)
+    const view = await getRoster(ctx, i.month)
+    if (view.status !== 'published') throw rule('只有已发布的排班表可以打印', 'month')
+    const pdf = await renderPdf(rosterDoc(site, view, localDateTime(ctx.now(), site.timeZone)))
+    return logged(ctx, 'roster', null, `排班表-${i.month}.pdf`, pdf)
   },
 })

@@ -1,5 +1,6 @@
 import { Card, Space } from 'antd'
-import { DUTY_ROLES } from '../../../shared/duty/kinds'
+import { DUTY_ROLES, MAKES_ROSTER } from '../../../shared/duty/kinds'
+import { RosterReminder } from '../roster/RosterReminder'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk } from '../api/hooks'
 import { DutyStatus } from './DutyStatus'
@@ -17,6 +18,7 @@ export function DutyPage({ me }: { me: SessionInfo }) {
   const carried = (pending.data ?? []).filter((e) => e.shiftId !== shiftId)
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="duty-page">
+      {me.staff.roles.some((r) => MAKES_ROSTER.includes(r)) && <RosterReminder />}
       <DutyStatus />
       {canWrite && <LogEntryForm disabled={!shiftId} />}
       <Card size="small" title={`本班值班记录(${thisShift.length})`}>

@@ -24,6 +24,8 @@ import { HandoverPage } from '../duty/HandoverPage'
 import { LogSearchPage } from '../duty/LogSearchPage'
 import { SupervisorPage } from '../duty/SupervisorPage'
 import { ImportPage } from '../registry/ImportPage'
+import { LeavePage } from '../roster/LeavePage'
+import { RosterPage } from '../roster/RosterPage'
 import { UnitPage } from '../registry/UnitPage'
 import { UnitsPage } from '../registry/UnitsPage'
 import { go, useRoute } from '../router'
@@ -54,14 +56,14 @@ const AREAS: Area[] = [
   { key: 'handover', label: '交接班', icon: <SwapOutlined />, roles: DUTY_ROLES, render: (p) => <HandoverPage me={p.me} onSwitchUser={p.onSwitchUser} id={p.route[1]} /> },
   { key: 'logs', label: '值班记录查询', icon: <FileSearchOutlined />, roles: READS_DUTY, render: (p) => <LogSearchPage me={p.me} /> },
   { key: 'supervise', label: '主管工作台', icon: <SolutionOutlined />, roles: SUPERVISOR_DESK, render: (p) => <SupervisorPage me={p.me} /> },
+  { key: 'roster', label: '排班表', icon: <CalendarOutlined />, roles: READS_DUTY, render: (p) => <RosterPage me={p.me} /> },
+  { key: 'leave', label: '请假调班', icon: <ScheduleOutlined />, roles: READS_DUTY, render: (p) => <LeavePage me={p.me} /> },
   { key: 'units', label: '房屋住户', icon: <HomeOutlined />, render: (p) => (p.route[1] ? <UnitPage id={p.route[1]} me={p.me} /> : <UnitsPage me={p.me} />) },
   { key: 'import', label: '导入住户', icon: <ImportOutlined />, roles: MANAGES_REGISTRY, render: () => <ImportPage /> },
   { key: 'staff', label: '员工管理', icon: <TeamOutlined />, roles: MANAGES_STAFF, render: (p) => <StaffPage me={p.me} /> },
   { key: 'site', label: '项目设置', icon: <SettingOutlined />, roles: ['admin'], render: () => <SitePage /> },
   { key: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: READS_AUDIT, render: () => <AuditPage /> },
 ]
-void CalendarOutlined
-void ScheduleOutlined
 
 export function Shell({ me, onLogout, onSwitchUser }: { me: SessionInfo; onLogout: () => void; onSwitchUser: (s: SessionInfo) => void }) {
   const site = useDesk('site.get', {})
