@@ -52,7 +52,7 @@ export function EntriesTable({ rows, loading, canWrite, showShift, testId, pagin
           width: 80,
           render: (v: string, e) => (e.followUpCount ? <Tooltip title={`已跟进 ${e.followUpCount} 次`}>{v} · {e.followUpCount}</Tooltip> : v),
         },
-        { title: '操作', width: 170, render: (_, e) => <EntryActions entry={e} canWrite={canWrite} /> },
+        { title: '操作', width: 220, render: (_, e) => <EntryActions entry={e} canWrite={canWrite} /> },
       ]}
     />
   )

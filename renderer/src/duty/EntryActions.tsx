@@ -4,8 +4,8 @@ import { ESCALATION_TARGETS, ESCALATION_TARGET_LABELS, LOG_KINDS, LOG_KIND_LABEL
 import type { LogEntryRow } from '../../../shared/duty/logSchema'
 import { useDeskMutation } from '../api/hooks'
 
-type Action = 'followUp' | 'close' | 'escalate' | 'correct'
-const TITLES: Record<Action, string> = { followUp: '追加跟进', close: '关闭事项', escalate: '上报', correct: '更正记录' }
+type Action = 'followUp' | 'close' | 'escalate' | 'correct' | 'edit'
+const TITLES: Record<Action, string> = { followUp: '追加跟进', close: '关闭事项', escalate: '上报', correct: '更正记录', edit: '修改记录' }
 
 /**
  * What can be done to an entry: follow up and close a pending item (appended, never overwritten),
@@ -19,12 +19,15 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
   const close = useDeskMutation('log.close', { form, success: '事项已关闭', onSuccess: done })
   const escalate = useDeskMutation('log.escalate', { form, success: '已上报', onSuccess: done })
   const correct = useDeskMutation('log.correct', { form, success: '已添加更正记录', onSuccess: done })
+  const update = useDeskMutation('log.update', { form, success: '记录已修改', onSuccess: done })
   if (!canWrite) return null
   const open = entry.state !== 'done'
   const submit = (v: Record<string, string>) => {
     if (action === 'followUp') followUp.mutate({ id: entry.id, note: v.note })
     if (action === 'close') close.mutate({ id: entry.id, note: v.note })
     if (action === 'escalate') escalate.mutate({ id: entry.id, to: v.to as never, note: v.note })
+    if (action === 'edit')
+      update.mutate({ id: entry.id, at: entry.at, kind: v.kind as never, content: v.content, action: v.action || undefined, unitId: entry.unitId ?? undefined, person: entry.person ?? undefined, passedTo: entry.passedTo ?? undefined, status: entry.status, escalateTo: entry.escalatedTo ?? undefined })
     if (action === 'correct')
       correct.mutate({ id: entry.id, reason: v.reason, kind: v.kind as never, content: v.content, action: v.action || undefined, unitId: entry.unitId ?? undefined, person: entry.person ?? undefined, passedTo: entry.passedTo ?? undefined, status: 'done' })
   }
@@ -46,6 +49,11 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
             上报
           </Button>
         )}
+        {!entry.locked && (
+          <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('edit'))}>
+            修改
+          </Button>
+        )}
         {entry.locked && !entry.correctedById && (
           <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('correct'))}>
             更正
@@ -59,11 +67,13 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
               <Select options={ESCALATION_TARGETS.map((t) => ({ value: t, label: ESCALATION_TARGET_LABELS[t] }))} />
             </Form.Item>
           )}
-          {action === 'correct' ? (
+          {action === 'correct' || action === 'edit' ? (
             <>
-              <Form.Item name="reason" label="更正原因" rules={[{ required: true, message: '更正原因不能为空' }]}>
-                <Input />
-              </Form.Item>
+              {action === 'correct' && (
+                <Form.Item name="reason" label="更正原因" rules={[{ required: true, message: '更正原因不能为空' }]}>
+                  <Input />
+                </Form.Item>
+              )}
               <Form.Item name="kind" label="类型">
                 <Select options={LOG_KINDS.map((k) => ({ value: k, label: LOG_KIND_LABELS[k] }))} />
               </Form.Item>
