@@ -7,13 +7,14 @@ import type { Ctx } from './context'
 import { dutyMethods } from './duty/methods'
 import { DeskError } from './errors'
 import { buildRegistry } from './methods'
+import { permitMethods } from './permit/methods'
 import { printMethods } from './print/methods'
 import { registryMethods } from './registry/methods'
 import { siteMethods } from './site/methods'
 import { loadSessionStaff } from './staff/service'
 import { staffMethods } from './staff/methods'
 
-const registry = buildRegistry(api, [siteMethods, staffMethods, registryMethods, auditMethods, ...dutyMethods, printMethods])
+const registry = buildRegistry(api, [siteMethods, staffMethods, registryMethods, auditMethods, ...dutyMethods, printMethods, permitMethods])
 
 function invalid(err: z.ZodError): DeskError {
   const first = err.issues[0]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LOG_KINDS } from '../duty/kinds'
+import { permitSettingsSchema, withPermitDefaults, type PermitSettings } from '../permit/settings'
 import { pin, text } from '../validate/fields'
 
 /** A shift pattern (班次) as a site setting; end < start means it crosses midnight. */
@@ -114,6 +115,18 @@ export function withSettingDefaults(raw: Partial<SiteSettings> | null | undefine
   }
 }
 
+/**
+ * The permit settings (issue C: 装修期限, 出入证押金/工本费, 动火最长时间) are stored in the same JSON
+ * under `permit`; older rows lack them and get DEFAULT_PERMIT_SETTINGS.
+ */
+export interface StoredSiteSettings extends SiteSettings {
+  permit: PermitSettings
+}
+
+export function withAllSettingDefaults(raw: Partial<StoredSiteSettings> | null | undefined): StoredSiteSettings {
+  return { ...withSettingDefaults(raw), permit: withPermitDefaults(raw?.permit) }
+}
+
 const uniqueCodes =
   (label: string) =>
   (items: Array<{ code: string }>, ctx: z.RefinementCtx) => {
@@ -136,9 +149,11 @@ export const siteUpdateInput = z.object({
     .min(0, { error: '交接宽限时间不能为负数' })
     .max(720, { error: '交接宽限时间不能超过720分钟' })
     .optional(),
+  /** Only the keys given change. */
+  permit: permitSettingsSchema.partial().optional(),
 })
 
-export interface SiteInfo extends SiteSettings {
+export interface SiteInfo extends StoredSiteSettings {
   id: string
   name: string
   office: string

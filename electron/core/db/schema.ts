@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 
 /**
  * Columns every synced table carries (ARCHITECTURE.md "Data"): text ids (UUIDv7), UTC ISO
@@ -478,4 +478,169 @@ export const handoverCounts = sqliteTable(
     explainedBy: text('explained_by').references(() => staff.id),
   },
   (t) => [uniqueIndex('handover_counts_uq').on(t.handoverId, t.itemCode)],
+)
+
+// ─── Permits and passes: applications, reviews, prints, serials, deposit ledger, files (issue C) ─────
+
+/**
+ * One application / document of any kind (装修许可证, 出入证, 延期, 增加项目, 动火, 放行条, 楼梯/电梯).
+ * Created and submitted in one transaction, so every row has its serial (per kind per year, from
+ * permit_serials). Times of the document (submitted, issued, used, returned, voided) are the site's
+ * local wall-clock `YYYY-MM-DD HH:mm`, as printed (shared/permit/time.ts); created/updated are UTC ISO.
+ * `expired` is never stored: it is derived from the validity. Never deleted (trigger); serial, kind and
+ * — except a renovation's end when extended — the validity never change (triggers).
+ */
+export const permits = sqliteTable(
+  'permits',
+  {
+    ...synced,
+    kind: text('kind').notNull(),
+    serial: text('serial').notNull(),
+    year: integer('year').notNull(),
+    /** inReview | refused | approved | issued | returned | used | voided */
+    state: text('state').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The unit as printed, fixed at submission. */
+    unitLabel: text('unit_label').notNull(),
+    /** Worker pass, extension: the renovation they hang on. */
+    renovationId: text('renovation_id').references((): AnySQLiteColumn => permits.id),
+    parentSerial: text('parent_serial'),
+    /** A re-issued worker pass: the pass it replaces. */
+    replacesId: text('replaces_id').references((): AnySQLiteColumn => permits.id),
+    replacesSerial: text('replaces_serial'),
+    /** JSON Applicant. */
+    applicant: text('applicant').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    /** The worker, welder, carrier, lead (code.ts holderOf): for search and the guard. */
+    holderName: text('holder_name').notNull(),
+    /** JSON OwnerConsent (a tenant's application). */
+    ownerConsent: text('owner_consent'),
+    /** JSON of the kind's fields (a worker's photo is kept in permit_files). */
+    fields: text('fields').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until').notNull(),
+    /** A renovation extended: its end as first approved (its check code keeps using it). */
+    extendedFrom: text('extended_from'),
+    submittedAt: text('submitted_at').notNull(),
+    submittedBy: text('submitted_by')
+      .notNull()
+      .references(() => staff.id),
+    issuedAt: text('issued_at'),
+    usedAt: text('used_at'),
+    usedBy: text('used_by').references(() => staff.id),
+    returnedAt: text('returned_at'),
+    returnNote: text('return_note'),
+    voidedAt: text('voided_at'),
+    voidReason: text('void_reason'),
+    printCount: integer('print_count').notNull().default(0),
+    /** The check code printed in the QR (computed at submission; verification recomputes it). */
+    checkCode: text('check_code').notNull(),
+  },
+  (t) => [
+    uniqueIndex('permits_serial_uq').on(t.serial),
+    index('permits_kind_state').on(t.kind, t.state),
+    index('permits_state').on(t.state),
+    index('permits_unit').on(t.unitId, t.kind),
+    index('permits_renovation').on(t.renovationId),
+    index('permits_replaces').on(t.replacesId),
+  ],
+)
+
+/** One review decision: who, when (local stamp), step, decision, opinion. Append-only. */
+export const permitReviews = sqliteTable(
+  'permit_reviews',
+  {
+    ...synced,
+    permitId: text('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    step: integer('step').notNull(),
+    role: text('role').notNull(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    staffName: text('staff_name').notNull(),
+    at: text('at').notNull(),
+    /** approve | refuse */
+    decision: text('decision').notNull(),
+    opinion: text('opinion').notNull(),
+  },
+  (t) => [uniqueIndex('permit_reviews_step_uq').on(t.permitId, t.step)],
+)
+
+/** Every print and re-print (reprint 0 = first print, n = 补打第n次); terminal_id says where. Append-only. */
+export const permitPrints = sqliteTable(
+  'permit_prints',
+  {
+    ...synced,
+    permitId: text('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    at: text('at').notNull(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    reprint: integer('reprint').notNull(),
+  },
+  (t) => [uniqueIndex('permit_prints_uq').on(t.permitId, t.reprint)],
+)
+
+/** The last serial number taken per kind and year: only ever goes up (trigger), so none is reused. */
+export const permitSerials = sqliteTable(
+  'permit_serials',
+  {
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.year] })],
+)
+
+/**
+ * 出入证押金台账: money in integer fen, always positive; `kind` charge | refund, `item` deposit | fee.
+ * Append-only: a correction is a new row.
+ */
+export const depositLedger = sqliteTable(
+  'deposit_ledger',
+  {
+    ...synced,
+    passId: text('pass_id')
+      .notNull()
+      .references(() => permits.id),
+    renovationId: text('renovation_id')
+      .notNull()
+      .references(() => permits.id),
+    kind: text('kind').notNull(),
+    item: text('item').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    receiptNo: text('receipt_no'),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    at: text('at').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('deposit_ledger_renovation').on(t.renovationId), index('deposit_ledger_pass').on(t.passId)],
+)
+
+/** Attachments and workers' photos of an application, as data: URLs (≤ 2 MB each). Append-only. */
+export const permitFiles = sqliteTable(
+  'permit_files',
+  {
+    ...synced,
+    permitId: text('permit_id')
+      .notNull()
+      .references(() => permits.id),
+    /** photo | attachment */
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    dataUrl: text('data_url').notNull(),
+  },
+  (t) => [index('permit_files_permit').on(t.permitId)],
 )

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import { eq, isNull } from 'drizzle-orm'
-import { withSettingDefaults, type SiteInfo, type SiteSettings } from '../../../shared/site/schema'
+import { withAllSettingDefaults, type SiteInfo, type StoredSiteSettings } from '../../../shared/site/schema'
 import type { z } from 'zod'
+import { withPermitDefaults } from '../../../shared/permit/settings'
 import type { setupInput, siteUpdateInput } from '../../../shared/site/schema'
 import { audit, diff } from '../audit/service'
 import { hashPin } from '../auth/pin'
@@ -26,7 +27,7 @@ export async function createSite(ctx: Ctx, input: z.output<typeof setupInput>) {
   return ctx.db.tx(async (w) => {
     if (await getSiteRow(w)) throw conflict('项目已初始化,不能重复创建')
     const siteId = newId()
-    const settings: SiteSettings = withSettingDefaults({})
+    const settings: StoredSiteSettings = withAllSettingDefaults({})
     await w.orm.insert(site).values({
       ...newRowMeta(ctx, siteId),
       name: input.name,
@@ -54,7 +55,7 @@ export async function createSite(ctx: Ctx, input: z.output<typeof setupInput>) {
 }
 
 export function toSiteInfo(row: typeof site.$inferSelect, terminalId: string): SiteInfo {
-  const settings = withSettingDefaults(JSON.parse(row.settings) as Partial<SiteSettings>)
+  const settings = withAllSettingDefaults(JSON.parse(row.settings) as Partial<StoredSiteSettings>)
   return { id: row.id, name: row.name, office: row.office, timeZone: row.timeZone, ...settings, terminalId }
 }
 
@@ -68,13 +69,14 @@ export async function updateSite(ctx: Ctx, input: z.output<typeof siteUpdateInpu
   return ctx.db.tx(async (w) => {
     const row = await getSiteRow(w)
     if (!row) throw new DeskError('NOT_FOUND', '项目尚未初始化')
-    const settings = withSettingDefaults(JSON.parse(row.settings) as Partial<SiteSettings>)
-    const nextSettings: SiteSettings = {
+    const settings = withAllSettingDefaults(JSON.parse(row.settings) as Partial<StoredSiteSettings>)
+    const nextSettings: StoredSiteSettings = {
       shifts: input.shifts ?? settings.shifts,
       custodyItems: input.custodyItems ?? settings.custodyItems,
       checklist: input.checklist ?? settings.checklist,
       logTemplates: input.logTemplates ?? settings.logTemplates,
       graceMinutes: input.graceMinutes ?? settings.graceMinutes,
+      permit: input.permit ? withPermitDefaults({ ...settings.permit, ...input.permit }) : settings.permit,
     }
     const next = {
       name: input.name,

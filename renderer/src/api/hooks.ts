@@ -23,9 +23,14 @@ export function useDeskMutation<M extends MethodName>(method: M, opts?: { form?:
       opts?.onSuccess?.(v)
     },
     onError: (e) => {
-      const f = e.field?.split('.')[0]
-      if (opts?.form && f && opts.form.getFieldInstance(f) !== undefined) {
-        opts.form.setFields([{ name: f, errors: [e.message] }])
+      // Put the message on the deepest form field the core named ('fields.items.0.name' → that row).
+      const path = e.field?.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) ?? []
+      for (let n = path.length; opts?.form && n > 0; n--) {
+        const name = path.slice(0, n)
+        if (opts.form.getFieldInstance(name) !== undefined) {
+          opts.form.setFields([{ name, errors: [e.message] }])
+          break
+        }
       }
       void message.error(e.message)
     },

@@ -4,6 +4,8 @@ import {
   ContainerOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  ScanOutlined,
   ImportOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -23,6 +25,9 @@ import { DutyPage } from '../duty/DutyPage'
 import { HandoverPage } from '../duty/HandoverPage'
 import { LogSearchPage } from '../duty/LogSearchPage'
 import { SupervisorPage } from '../duty/SupervisorPage'
+import { PermitDetail } from '../permit/PermitDetail'
+import { PermitsPage } from '../permit/PermitsPage'
+import { VerifyPage } from '../permit/VerifyPage'
 import { ImportPage } from '../registry/ImportPage'
 import { LeavePage } from '../roster/LeavePage'
 import { RosterPage } from '../roster/RosterPage'
@@ -58,6 +63,8 @@ const AREAS: Area[] = [
   { key: 'supervise', label: '主管工作台', icon: <SolutionOutlined />, roles: SUPERVISOR_DESK, render: (p) => <SupervisorPage me={p.me} /> },
   { key: 'roster', label: '排班表', icon: <CalendarOutlined />, roles: READS_DUTY, render: (p) => <RosterPage me={p.me} /> },
   { key: 'leave', label: '请假调班', icon: <ScheduleOutlined />, roles: READS_DUTY, render: (p) => <LeavePage me={p.me} /> },
+  { key: 'permits', label: '证件办理', icon: <IdcardOutlined />, render: (p) => (p.route[1] ? <PermitDetail id={p.route[1]} me={p.me} /> : <PermitsPage me={p.me} />) },
+  { key: 'verify', label: '证件核验', icon: <ScanOutlined />, render: () => <VerifyPage /> },
   { key: 'units', label: '房屋住户', icon: <HomeOutlined />, render: (p) => (p.route[1] ? <UnitPage id={p.route[1]} me={p.me} /> : <UnitsPage me={p.me} />) },
   { key: 'import', label: '导入住户', icon: <ImportOutlined />, roles: MANAGES_REGISTRY, render: () => <ImportPage /> },
   { key: 'staff', label: '员工管理', icon: <TeamOutlined />, roles: MANAGES_STAFF, render: (p) => <StaffPage me={p.me} /> },
