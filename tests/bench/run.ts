@@ -14,6 +14,7 @@ import { DEMO_SITE, fillDemo } from '../../electron/core/demo/demoData'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, setUpSite, tempDir } from '../helpers/core'
 import { benchDuty } from './duty'
+import { benchPermit } from './permit'
 import { benchPrint } from './print'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -129,6 +130,7 @@ async function main() {
   report('A5 permit PDF with embedded CJK font + QR: p50 / p95', `${ms(p.p50Ms)} / ${ms(p.p95Ms)}`)
 
   await benchDuty(report)
+  await benchPermit(report)
 
   fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
   fs.writeFileSync(path.join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(Object.fromEntries(rows), null, 2))
