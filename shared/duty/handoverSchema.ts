@@ -46,7 +46,22 @@ export const handoverCountInput = z.object({
     .nullable(),
 })
 export const handoverExplainInput = z.object({ id: handoverId, itemCode: text('交接物品', 20), explanation: text('差异说明', 500) })
-export const handoverSignInput = z.object({ id: handoverId, outgoingPin: pinToCheck('交班人PIN'), incomingPin: pinToCheck('接班人PIN') })
+/** A signature drawn on the screen (signature_pad), as a PNG data URL; ~300 KB at most. */
+const drawnSignature = (label: string) =>
+  z
+    .string()
+    .max(400_000, { error: `${label}图像过大` })
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, { error: `${label}应为手写签名图像` })
+    .optional()
+
+export const handoverSignInput = z.object({
+  id: handoverId,
+  outgoingPin: pinToCheck('交班人PIN'),
+  incomingPin: pinToCheck('接班人PIN'),
+  /** Required when the site turns drawn signatures on; stored with the record either way. */
+  outgoingSignature: drawnSignature('交班人签名'),
+  incomingSignature: drawnSignature('接班人签名'),
+})
 export const handoverListInput = z
   .object({ from: optionalIsoDate('开始日期'), to: optionalIsoDate('结束日期'), ...page })
   .optional()
@@ -128,6 +143,10 @@ export interface HandoverView {
   newShiftId: string | null
   /** For a signed handover: does it still match its hash and its place in the chain? */
   integrity: HandoverIntegrity | null
+  /** Drawn signatures (PNG data URLs), when the site uses them. */
+  signatures: { outgoing: string | null; incoming: string | null }
+  /** The site asks both clerks to draw their signature too. */
+  drawnSignatureRequired: boolean
 }
 
 export interface HandoverSigned {

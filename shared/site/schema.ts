@@ -103,6 +103,8 @@ export interface SiteSettings {
   checklist: ChecklistItem[]
   logTemplates: LogTemplate[]
   graceMinutes: number
+  /** Both clerks also draw their signature at handover (signature_pad); the PIN is always required. */
+  drawnSignature: boolean
 }
 
 export function withSettingDefaults(raw: Partial<SiteSettings> | null | undefined): SiteSettings {
@@ -112,6 +114,7 @@ export function withSettingDefaults(raw: Partial<SiteSettings> | null | undefine
     checklist: raw?.checklist ?? DEFAULT_CHECKLIST,
     logTemplates: raw?.logTemplates ?? DEFAULT_LOG_TEMPLATES,
     graceMinutes: raw?.graceMinutes ?? DEFAULT_GRACE_MINUTES,
+    drawnSignature: raw?.drawnSignature ?? false,
   }
 }
 
@@ -143,6 +146,7 @@ export const siteUpdateInput = z.object({
   custodyItems: z.array(custodyItemSchema).superRefine(uniqueCodes('交接物品')).optional(),
   checklist: z.array(checklistItemSchema).superRefine(uniqueCodes('检查项')).optional(),
   logTemplates: z.array(logTemplateSchema).max(50, { error: '记录模板不能超过50条' }).optional(),
+  drawnSignature: z.boolean({ error: '手写签名设置应为是或否' }).optional(),
   graceMinutes: z
     .number({ error: '交接宽限时间应为数字' })
     .int({ error: '交接宽限时间应为整数分钟' })

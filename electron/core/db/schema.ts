@@ -644,3 +644,21 @@ export const permitFiles = sqliteTable(
   },
   (t) => [index('permit_files_permit').on(t.permitId)],
 )
+
+/** Signatures drawn at handover (when the site uses them): append-only, sealed into the handover's hash. */
+export const handoverSignatures = sqliteTable(
+  'handover_signatures',
+  {
+    ...synced,
+    handoverId: text('handover_id')
+      .notNull()
+      .references(() => handovers.id),
+    side: text('side').notNull(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    at: text('at').notNull(),
+    dataUrl: text('data_url').notNull(),
+  },
+  (t) => [uniqueIndex('handover_signatures_side').on(t.handoverId, t.side)],
+)

@@ -20,13 +20,14 @@ export const PART_LABELS = {
   questions: '交接询问',
   checks: '环境检查',
   counts: '物品清点',
+  signatures: '手写签名',
 } as const
 type Part = keyof typeof PART_LABELS
 
 const digest = (rows: Array<Record<string, unknown> | undefined>) => sha(JSON.stringify(rows.map((r) => (r ? Object.values(r) : null))))
 
 /** Digests of every part, read from the rows as stored (the same query at signing and at checking). */
-export async function digestsOf(r: Reader, id: string): Promise<Record<Part, string>> {
+export async function digestsOf(r: Reader, id: string): Promise<Partial<Record<Part, string>>> {
   const row = await r.get<Record<string, unknown>>(
     `SELECT id, outgoing_shift_id, outgoing_staff_id, started_at, incoming_staff_id, incoming_at, incoming_date, incoming_shift_code,
             incoming_shift_name, incoming_starts_at, incoming_ends_at, rostered, override_by, override_reason, checklist, custody,
@@ -61,7 +62,10 @@ export async function digestsOf(r: Reader, id: string): Promise<Record<Part, str
        FROM handover_counts WHERE handover_id = ? ORDER BY id`,
     [id],
   )
+  // Only handovers with drawn signatures have this part, so seals made before it existed still verify.
+  const signatures = await r.all<Record<string, unknown>>('SELECT id, side, staff_id, at, data_url FROM handover_signatures WHERE handover_id = ? ORDER BY side', [id])
   return {
+    ...(signatures.length ? { signatures: digest(signatures) } : {}),
     row: digest([row]),
     shift: digest([shift]),
     entries: digest(entries),

@@ -4,7 +4,7 @@ import type { handoverSignInput, HandoverSigned } from '../../../shared/duty/han
 import type { Role } from '../../../shared/roles'
 import { audit } from '../audit/service'
 import { newRowMeta, type Ctx } from '../context'
-import { dutyShifts, handovers } from '../db/schema'
+import { dutyShifts, handoverSignatures, handovers } from '../db/schema'
 import { conflict, DeskError, rule } from '../errors'
 import { newId } from '../ids'
 import { shiftRow } from './dutyShift'
@@ -12,7 +12,7 @@ import { chainHash, digestsOf, GENESIS } from './handoverChain'
 import { buildView, differenceText } from './handoverView'
 import { insertEntry } from './logEntry'
 import { confirmByPin, rolesOf } from './pinCheck'
-import { nowIso, touched } from './settings'
+import { dutySettings, nowIso, touched } from './settings'
 
 /**
  * Both clerks sign by re-entering their own PIN. Then, in one transaction: count differences are
@@ -29,6 +29,10 @@ export async function signHandover(ctx: Ctx, input: z.output<typeof handoverSign
   const out = await confirmByPin(ctx, { id: pre.outgoing.id }, input.outgoingPin, 'outgoingPin', '交班人')
   const inc = await confirmByPin(ctx, { id: pre.incoming!.id }, input.incomingPin, 'incomingPin', '接班人')
   if (out.id === inc.id) throw rule('交班人与接班人不能是同一人', 'incomingPin')
+  if ((await dutySettings(ctx.db.read)).drawnSignature) {
+    if (!input.outgoingSignature) throw rule('本项目要求手写签名:请交班人在签名框内签名', 'outgoingSignature')
+    if (!input.incomingSignature) throw rule('本项目要求手写签名:请接班人在签名框内签名', 'incomingSignature')
+  }
 
   const sealed = await ctx.db.tx(async (w) => {
     const v = await buildView(w, input.id)
@@ -81,6 +85,13 @@ export async function signHandover(ctx: Ctx, input: z.output<typeof handoverSign
       closedAt: null,
       closedByHandoverId: null,
     })
+
+    for (const [side, staffId, dataUrl] of [
+      ['outgoing', out.id, input.outgoingSignature],
+      ['incoming', inc.id, input.incomingSignature],
+    ] as const) {
+      if (dataUrl) await w.orm.insert(handoverSignatures).values({ ...newRowMeta(ctx, newId()), handoverId: v.id, side, staffId, at, dataUrl })
+    }
 
     const after = await buildView(w, v.id)
     const summary = { total: after.summary.total, byKind: after.summary.byKind, byState: after.summary.byState }

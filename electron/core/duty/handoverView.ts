@@ -3,6 +3,7 @@ import type { LogKind, LogStatus } from '../../../shared/duty/kinds'
 import type { LogEntryRow } from '../../../shared/duty/logSchema'
 import type { ChecklistItem } from '../../../shared/site/schema'
 import type { Reader } from '../db/connection'
+import { dutySettings } from './settings'
 import { notFound } from '../errors'
 import { shiftRow } from './dutyShift'
 import { verifyOne } from './handoverChain'
@@ -187,5 +188,13 @@ export async function buildView(r: Reader, id: string): Promise<HandoverView> {
     hash: h.hash,
     newShiftId: h.newShiftId,
     integrity: h.status === 'signed' ? await verifyOne(r, h.id) : null,
+    signatures: await signaturesOf(r, h.id),
+    drawnSignatureRequired: (await dutySettings(r)).drawnSignature,
   }
+}
+
+async function signaturesOf(r: Reader, id: string): Promise<HandoverView['signatures']> {
+  const rows = await r.all<{ side: string; data_url: string }>('SELECT side, data_url FROM handover_signatures WHERE handover_id = ?', [id])
+  const of = (side: string) => rows.find((x) => x.side === side)?.data_url ?? null
+  return { outgoing: of('outgoing'), incoming: of('incoming') }
 }

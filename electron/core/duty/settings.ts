@@ -22,6 +22,7 @@ export async function dutySettings(r: Reader): Promise<DutySettings> {
     checklist: info.checklist,
     logTemplates: info.logTemplates,
     graceMinutes: info.graceMinutes,
+    drawnSignature: info.drawnSignature,
   }
 }
 

@@ -76,6 +76,7 @@ export async function updateSite(ctx: Ctx, input: z.output<typeof siteUpdateInpu
       checklist: input.checklist ?? settings.checklist,
       logTemplates: input.logTemplates ?? settings.logTemplates,
       graceMinutes: input.graceMinutes ?? settings.graceMinutes,
+      drawnSignature: input.drawnSignature ?? settings.drawnSignature,
       permit: input.permit ? withPermitDefaults({ ...settings.permit, ...input.permit }) : settings.permit,
     }
     const next = {

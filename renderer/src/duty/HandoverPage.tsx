@@ -1,6 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Result, Space, Spin, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
+import { useState } from 'react'
 import { LOG_KIND_LABELS, LOG_STATUS_LABELS, type LogKind, type LogStatus } from '../../../shared/duty/kinds'
 import type { HandoverView } from '../../../shared/duty/handoverSchema'
 import type { SessionInfo } from '../../../shared/staff/schema'
@@ -13,6 +14,7 @@ import { HandoverCounts } from './HandoverCounts'
 import { HandoverHistory } from './HandoverHistory'
 import { HandoverIncoming } from './HandoverIncoming'
 import { HandoverPending } from './HandoverPending'
+import { SignatureBox } from './SignatureBox'
 
 const hm = (iso: string) => dayjs(iso).format('MM-DD HH:mm')
 
@@ -58,6 +60,8 @@ export function HandoverPage({ me, onSwitchUser, id }: { me: SessionInfo; onSwit
 
 function HandoverBody({ v, me, onSwitchUser }: { v: HandoverView; me: SessionInfo; onSwitchUser: (s: SessionInfo) => void }) {
   const [form] = Form.useForm()
+  const [outSig, setOutSig] = useState<string>()
+  const [inSig, setInSig] = useState<string>()
   const sign = useDeskMutation('handover.sign', {
     form,
     success: '交接班已签名,本班结束',
@@ -153,7 +157,13 @@ function HandoverBody({ v, me, onSwitchUser }: { v: HandoverView; me: SessionInf
               }
             />
           )}
-          <Form form={form} layout="inline" onFinish={(x) => sign.mutate({ id: v.id, outgoingPin: x.outgoingPin, incomingPin: x.incomingPin })}>
+          {v.drawnSignatureRequired && (
+            <Space size="large" style={{ marginBottom: 12 }}>
+              <SignatureBox label={`交班人 ${v.outgoing.name} 手写签名`} onChange={setOutSig} testId="sign-outgoing" />
+              <SignatureBox label={`接班人 ${v.incoming?.name ?? ''} 手写签名`} onChange={setInSig} testId="sign-incoming" />
+            </Space>
+          )}
+          <Form form={form} layout="inline" onFinish={(x) => sign.mutate({ id: v.id, outgoingPin: x.outgoingPin, incomingPin: x.incomingPin, outgoingSignature: outSig, incomingSignature: inSig })}>
             <Form.Item name="outgoingPin" label={`交班人 ${v.outgoing.name} PIN`} rules={[{ required: true, message: '交班人PIN不能为空' }]}>
               <Input.Password autoComplete="off" style={{ width: 130 }} />
             </Form.Item>

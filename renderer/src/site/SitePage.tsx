@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin, Table, Typography } from 'antd'
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin, Switch, Table, Typography } from 'antd'
 import { useEffect } from 'react'
 import { LOG_KINDS, LOG_KIND_LABELS } from '../../../shared/duty/kinds'
 import { siteFields, TIME_ZONES, type CustodyItem, type SiteInfo } from '../../../shared/site/schema'
@@ -68,6 +68,9 @@ export function SitePage() {
             </Form.Item>
             <Form.Item name="graceMinutes" label="交接班宽限(分钟)" tooltip="班次结束超过此时间仍未交接,提示客服主管">
               <InputNumber min={0} max={720} />
+            </Form.Item>
+            <Form.Item name="drawnSignature" label="交接班手写签名" valuePropName="checked" tooltip="开启后,交接双方除输入PIN外还须在屏幕上手写签名,签名印在交接班记录表上">
+              <Switch />
             </Form.Item>
           </Space>
         </Card>

@@ -7,6 +7,18 @@ import { registerTable, sectionTitle } from './table'
 
 const amount = (c: CountLine, v: number | null) => (v === null ? '' : c.unit === 'fen' ? `${(v / 100).toFixed(2)} 元` : String(v))
 
+/** One side's signature: name, the drawn signature when the site uses them, and the PIN confirmation. */
+function signCell(who: string, drawn: string | null, when: string): Content {
+  return {
+    stack: [
+      { text: who, bold: true },
+      ...(drawn ? [{ image: drawn, fit: [150, 45] as [number, number], margin: [0, 2, 0, 2] as [number, number, number, number] }] : []),
+      { text: `已输入本人PIN确认 ${when}`, fontSize: 8.5, color: '#555555' },
+    ],
+    margin: [4, 6, 4, 6],
+  }
+}
+
 /**
  * 交接班记录表 (A4): both names and times, the shift's log summary, carried items and their
  * acknowledgement, the desk check, the counts with differences in red, and both (PIN) signatures.
@@ -81,8 +93,8 @@ export function handoverDoc(site: { name: string; office: string; timeZone: stri
         widths: ['*', '*'],
         body: [
           [
-            { stack: [{ text: `交班人:${v.outgoing.name}(${v.outgoing.staffNo})`, bold: true }, { text: `已输入本人PIN确认 ${at(v.signedAt)}`, fontSize: 8.5, color: '#555555' }], margin: [4, 6, 4, 6] },
-            { stack: [{ text: `接班人:${v.incoming.name}(${v.incoming.staffNo})`, bold: true }, { text: `已输入本人PIN确认 ${at(v.signedAt)}`, fontSize: 8.5, color: '#555555' }], margin: [4, 6, 4, 6] },
+            signCell(`交班人:${v.outgoing.name}(${v.outgoing.staffNo})`, v.signatures.outgoing, at(v.signedAt)),
+            signCell(`接班人:${v.incoming.name}(${v.incoming.staffNo})`, v.signatures.incoming, at(v.signedAt)),
           ],
         ],
         dontBreakRows: true,
