@@ -99,3 +99,8 @@ export function ApplicantFields({ kind, unitId, form }: { kind: PermitKind; unit
     </>
   )
 }
+
+/** The form's applicant as the API takes it (blank optional fields left out). */
+export function applicantOf(a: { role: string; name: string; phone: string; idNumber?: string; residentId?: string; agentId?: string }) {
+  return { ...a, role: a.role as never, idNumber: a.idNumber || undefined, residentId: a.residentId || undefined, agentId: a.agentId || undefined }
+}

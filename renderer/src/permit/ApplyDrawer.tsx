@@ -4,7 +4,7 @@ import { PERMIT_KIND_DEFS, type PermitKind } from '../../../shared/permit/kinds'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { UnitPicker } from '../duty/UnitPicker'
 import { go } from '../router'
-import { ApplicantFields } from './ApplicantFields'
+import { ApplicantFields, applicantOf } from './ApplicantFields'
 import { kindForm } from './forms'
 
 /**
@@ -58,7 +58,7 @@ export function ApplyDrawer({ kind, onClose, unitId: fixedUnit, renovationSerial
           apply.mutate({
             kind,
             unitId: v.unitId ?? fixedUnit,
-            applicant: { ...v.applicant, idNumber: v.applicant.idNumber || undefined, residentId: v.applicant.residentId || undefined, agentId: v.applicant.agentId || undefined },
+            applicant: applicantOf(v.applicant),
             ownerConsent: v.applicant.role === 'tenant' ? { ...v.ownerConsent, note: v.ownerConsent?.note || undefined, ownerResidentId: v.ownerConsent?.ownerResidentId || undefined } : undefined,
             fields: { ...(kf.toFields(v.fields) as object), ...(renovationSerial ? { renovationSerial } : {}) },
           } as never)

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import type { DepositRow, PermitRow, PermitView } from '../../../shared/permit/apiSchema'
 import { useDeskMutation } from '../api/hooks'
 import { downloadPdf } from '../print/download'
-import { ApplicantFields } from './ApplicantFields'
+import { ApplicantFields, applicantOf } from './ApplicantFields'
 import { ApplyDrawer } from './ApplyDrawer'
 import { initialWorkers, toWorkers, WorkerRows } from './forms/WorkerRows'
 import { PermitTable } from './PermitTable'
@@ -99,7 +99,7 @@ export function RenovationPasses({ v }: { v: PermitView }) {
           onFinish={(x) =>
             issue.mutate({
               renovationId: v.id,
-              applicant: { ...x.applicant, idNumber: x.applicant.idNumber || undefined, residentId: x.applicant.residentId || undefined, agentId: x.applicant.agentId || undefined },
+              applicant: applicantOf(x.applicant),
               receiptNo: x.receiptNo || undefined,
               workers: toWorkers(x.workers) as never,
             })
