@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { callOk, openCore } from '../core/app'
 import { DEMO_PIN, DEMO_STAFF } from '../core/demo/demoData'
+import { addMonths, datesOfMonth, localDate } from '../../shared/duty/time'
 import { ROLE_LABELS } from '../../shared/roles'
 import { defaultDataDir } from './paths'
 import { terminalSettings } from './terminal'
@@ -26,6 +27,22 @@ try {
   const t0 = performance.now()
   const r = await callOk(core, 'demo.fill', {}, token)
   console.log(`演示数据:${r.buildings} 栋、${r.units} 套房屋、${r.residents} 位住户、${r.staff} 名员工(${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+  // A published roster for this month and next, so the duty desk can be used at once.
+  const staff = await callOk(core, 'staff.list', {}, token)
+  const clerks = ['Q001', 'Q002', 'Q003', 'G001'].map((no) => staff.find((x) => x.staffNo === no)?.id).filter((x): x is string => !!x)
+  const codes = (await callOk(core, 'site.get', {}, token)).shifts.map((x) => x.code)
+  const thisMonth = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
+  for (const month of [thisMonth, addMonths(thisMonth, 1)]) {
+    const view = await callOk(core, 'roster.get', { month }, token)
+    if (view.status === 'published' || clerks.length < 2) continue
+    const cells = datesOfMonth(month).flatMap((date, d) =>
+      // Four people on three shifts: each rests one day in four, and the shifts rotate.
+      clerks.flatMap((staffId, i) => ((d + i) % 4 === 3 ? [] : [{ date, staffId, shiftCode: codes[(d + i) % codes.length] }])),
+    )
+    await callOk(core, 'roster.saveDraft', { month, cells }, token)
+    await callOk(core, 'roster.publish', { month }, token)
+    console.log(`已排班并发布:${month}`)
+  }
   console.log(`员工PIN均为 ${DEMO_PIN}:${DEMO_STAFF.map((s) => `${s.staffNo} ${s.name}(${s.roles.map((x) => ROLE_LABELS[x]).join('/')})`).join(',')}`)
   console.log(`数据库:${core.dbFile}`)
 } catch (e) {
