@@ -5,6 +5,8 @@ import { openCore, type Core } from '../core/app'
 import { DbStartError } from '../core/errors'
 import { newId } from '../core/ids'
 import { APP_DIR_NAME } from '../host/paths'
+import { isTerminalMethod } from '../../shared/terminal/api'
+import { defaultPrinterName, pdfDeliverer, printPdfFile, terminalCall, tempWriter, type PrinterEntry } from './pdfDelivery'
 
 // Same user-data folder as host mode, so both open the same desk.sqlite.
 app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME))
@@ -13,6 +15,8 @@ interface TerminalStore {
   terminalId?: string
   terminalName?: string
   bounds?: { x?: number; y?: number; width: number; height: number }
+  /** The printer last used per form kind (交接班记录表, 装修许可证 …): `printers.<kind>`. */
+  printers?: Record<string, string>
 }
 
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -31,13 +35,38 @@ async function start() {
     return
   }
   const appUrl = process.env.ELECTRON_RENDERER_URL
+  // PDFs the core made: print (printer remembered per form kind) or open — answered here, not by the core.
+  const deliverPdf = pdfDeliverer({
+    listPrinters: async (): Promise<PrinterEntry[]> => {
+      if (!win) return []
+      const [printers, def] = await Promise.all([win.webContents.getPrintersAsync(), defaultPrinterName()])
+      return printers.map((p) => ({ name: p.name, label: p.displayName || p.name, isDefault: p.name === def }))
+    },
+    ask: async (buttons, message) => {
+      const opts = { type: 'question' as const, title: '打印', message, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true }
+      return (win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts)).response
+    },
+    printFile: printPdfFile,
+    openFile: async (file) => {
+      const problem = await shell.openPath(file)
+      if (problem) throw new Error(problem)
+    },
+    writeTemp: tempWriter(path.join(app.getPath('temp'), 'wuye-desk')),
+    store: {
+      get: (kind) => store.get('printers')?.[kind],
+      set: (kind, printer) => store.set('printers', { ...store.get('printers'), [kind]: printer }),
+    },
+  })
   ipcMain.handle('desk:call', (event, method: unknown, input: unknown, token: unknown) => {
     // Only our own page may call the desk.
     const from = event.senderFrame?.url ?? ''
     if (!(from.startsWith('file://') || (appUrl && from.startsWith(appUrl)))) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自外部页面的调用' } }
     }
-    return core!.call(String(method), input, typeof token === 'string' ? token : null)
+    const name = String(method)
+    // `terminal.*`: this PC's printers and files, answered by the main process (shared/terminal/api).
+    if (isTerminalMethod(name)) return terminalCall(name, input, deliverPdf)
+    return core!.call(name, input, typeof token === 'string' ? token : null)
   })
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({

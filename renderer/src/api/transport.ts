@@ -1,5 +1,6 @@
 import type { DeskErrorShape, Result } from '../../../shared/api/contract'
 import type { In, MethodName, Out } from '../../../shared/api'
+import type { TerminalIn, TerminalMethodName, TerminalOut } from '../../../shared/terminal/api'
 
 declare global {
   interface Window {
@@ -56,4 +57,15 @@ export async function call<M extends MethodName>(method: M, input: In<M>): Promi
     throw new DeskCallError(r.error)
   }
   return r.value as Out<M>
+}
+
+/** True inside Electron, where this PC's own methods (`terminal.*`: printers, files) exist. */
+export const hasTerminal = () => Boolean(window.desk)
+
+/** A method answered by Electron's main process, not the core (shared/terminal/api). Only inside Electron. */
+export async function callTerminal<M extends TerminalMethodName>(method: M, input: TerminalIn<M>): Promise<TerminalOut<M>> {
+  if (!window.desk) throw new DeskCallError({ code: 'UNKNOWN_METHOD', message: '此功能只在桌面版中可用' })
+  const r = await window.desk.call(method, input, token)
+  if (!r.ok) throw new DeskCallError(r.error)
+  return r.value as TerminalOut<M>
 }
