@@ -23,7 +23,21 @@ function electronBinary() {
   }
 }
 
-const bin = forceHost ? null : electronBinary()
+/**
+ * Electron's install script is not run by npm install (package.json allowScripts: electron false), so
+ * that installing works on machines that cannot download the binary. Fetch it here, once, quietly:
+ * where the download works the window opens; where it does not, host mode.
+ */
+function fetchElectron() {
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { cwd: root, stdio: 'pipe', timeout: 180_000 })
+  return r.status === 0
+}
+
+let bin = forceHost ? null : electronBinary()
+if (!bin && !forceHost && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD && fs.existsSync(path.join(root, 'node_modules/electron/install.js'))) {
+  console.log('正在获取 Electron 可执行文件…')
+  if (fetchElectron()) bin = electronBinary()
+}
 let child
 if (bin) {
   child = spawn(bin, [root, ...passArgs], { cwd: root, stdio: 'inherit' })
