@@ -4,6 +4,7 @@ import type { In, MethodName, Out } from '../../shared/api'
 import { Sessions } from './auth/sessions'
 import type { DeskDb } from './db/connection'
 import type { MigrationReport } from './db/migrate'
+import { dailyBackup } from './db/backup'
 import { openDeskDb } from './db/open'
 import { dispatch } from './dispatch'
 
@@ -13,6 +14,8 @@ export interface CoreOptions {
   terminalId: string
   migrationsDir: string
   now?: () => Date
+  /** A daily copy of the database (checked at start and every hour): on in the app, off in tests. */
+  autoBackup?: boolean
 }
 
 export interface Core {
@@ -32,7 +35,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const backupDir = path.join(opts.dataDir, 'backups')
   const { db, migration, openMs } = await openDeskDb(dbFile, opts.migrationsDir, backupDir)
   const now = opts.now ?? (() => new Date())
-  const base = { db, terminalId: opts.terminalId, now, sessions: new Sessions(now) }
+  const base = { db, terminalId: opts.terminalId, now, sessions: new Sessions(now), backupDir }
+  let timer: NodeJS.Timeout | undefined
+  if (opts.autoBackup) {
+    const daily = () => dailyBackup(db, backupDir, now()).catch((e) => console.error('[desk] 自动备份失败', e))
+    void daily()
+    timer = setInterval(daily, 60 * 60 * 1000)
+    timer.unref()
+  }
   return {
     db,
     dbFile,
@@ -41,7 +51,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     migration,
     openMs,
     call: (name, input, token) => dispatch(base, name, input, token),
-    close: () => db.close(),
+    close: () => {
+      clearInterval(timer)
+      return db.close()
+    },
   }
 }
 

@@ -17,6 +17,8 @@ export interface Ctx {
   staff: SessionStaff | null
   token: string | null
   sessions: Sessions
+  /** Where copies of the database go (user data/backups). */
+  backupDir: string
 }
 
 export const iso = (d: Date) => d.toISOString()

@@ -26,7 +26,7 @@ async function main() {
   const { terminalId } = terminalSettings(dataDir)
   let core
   try {
-    core = await openCore({ dataDir, terminalId, migrationsDir: path.join(repo, 'drizzle') })
+    core = await openCore({ dataDir, terminalId, migrationsDir: path.join(repo, 'drizzle'), autoBackup: true })
   } catch (e) {
     if (e instanceof DbStartError) {
       console.error(`[desk] 无法启动:${e.message}`)

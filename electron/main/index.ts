@@ -28,7 +28,7 @@ async function start() {
   const store = new Store<TerminalStore>({ name: 'terminal', cwd: app.getPath('userData') })
   if (!store.get('terminalId')) store.set({ terminalId: newId(), terminalName: '前台终端' })
   try {
-    core = await openCore({ dataDir: app.getPath('userData'), terminalId: store.get('terminalId')!, migrationsDir: path.join(app.getAppPath(), 'drizzle') })
+    core = await openCore({ dataDir: app.getPath('userData'), terminalId: store.get('terminalId')!, migrationsDir: path.join(app.getAppPath(), 'drizzle'), autoBackup: true })
   } catch (e) {
     dialog.showErrorBox('物业前台无法启动', e instanceof DbStartError ? e.message : String(e))
     app.exit(2)

@@ -164,3 +164,12 @@ export interface SiteInfo extends StoredSiteSettings {
   timeZone: string
   terminalId: string
 }
+
+/** A copy of the database in the backups folder (daily, manual, or made before a migration). */
+export interface BackupInfo {
+  fileName: string
+  path: string
+  sizeBytes: number
+  at: string
+  label: string
+}

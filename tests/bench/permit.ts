@@ -54,7 +54,7 @@ export async function benchPermit(report: (k: string, v: string) => void) {
     ids.push(...passes.map((p) => p.id))
   }
   const me = (await callOk(core, 'auth.me', {}, q1)).staff
-  const ctx = { db: core.db, terminalId: 'T-BENCH', now: () => new Date(), staff: me, token: q1, sessions: new Sessions(() => new Date()) }
+  const ctx = { db: core.db, terminalId: 'T-BENCH', now: () => new Date(), staff: me, token: q1, sessions: new Sessions(() => new Date()), backupDir: '' }
   const t100 = performance.now()
   const pdf = await printPasses(ctx, ids)
   report(`${ids.length} worker passes as one PDF (8 per A4, 13 pages)`, `${((performance.now() - t100) / 1000).toFixed(2)} s, ${(Buffer.from(pdf.pdfBase64, 'base64').length / 1024).toFixed(0)} KB`)

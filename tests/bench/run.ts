@@ -74,7 +74,7 @@ async function site(residentsTarget: 'demo' | '20k') {
   const me = (await callOk(core, 'auth.me', {}, token)).staff
   const size = residentsTarget === 'demo' ? DEMO_SITE : { ...DEMO_SITE, buildings: 27 }
   const t = performance.now()
-  const r = await fillDemo({ db: core.db, terminalId: 'T-BENCH', now: () => new Date(), staff: me, token, sessions: undefined as never }, size, false)
+  const r = await fillDemo({ db: core.db, terminalId: 'T-BENCH', now: () => new Date(), staff: me, token, sessions: undefined as never, backupDir: '' }, size, false)
   report(`fill ${residentsTarget} site (${r.units} units, ${r.residents} residents)`, `${((performance.now() - t) / 1000).toFixed(2)} s`)
   return { dir, core, token }
 }

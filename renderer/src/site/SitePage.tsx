@@ -5,6 +5,7 @@ import { LOG_KINDS, LOG_KIND_LABELS } from '../../../shared/duty/kinds'
 import { siteFields, TIME_ZONES, type CustodyItem, type SiteInfo } from '../../../shared/site/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { zodRule } from '../forms/zodRule'
+import { BackupCard } from './BackupCard'
 
 /** Money is stored in fen; the administrator types 元. */
 const toForm = (s: SiteInfo) => ({ ...s, custodyItems: s.custodyItems.map((c) => ({ ...c, expected: c.unit === 'fen' ? c.expected / 100 : c.expected })) })
@@ -124,6 +125,7 @@ export function SitePage() {
             '添加模板',
           )}
         </Card>
+        <BackupCard />
       </Space>
     </Form>
   )
