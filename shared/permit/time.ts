@@ -1,3 +1,4 @@
+import { addDays } from '../duty/time'
 /**
  * Times on permits are the site's local wall-clock time, as printed on the paper and read by the guard:
  *
@@ -73,11 +74,8 @@ function asUtc(s: string): Date {
   return new Date(Date.UTC(y, m - 1, d, hh, mm))
 }
 
-export function addDays(day: LocalDay, n: number): LocalDay {
-  const t = asUtc(day)
-  t.setUTCDate(t.getUTCDate() + n)
-  return fromUtc(t, false)
-}
+/** Calendar days: the duty area's arithmetic on 'YYYY-MM-DD' serves here too. */
+export { addDays }
 
 /** Same day-of-month `n` months later, clamped to the month's end (01-31 + 1 month → 02-28). */
 export function addMonths(day: LocalDay, n: number): LocalDay {

@@ -9,7 +9,7 @@ import { conflict, notFound, rule } from '../errors'
 import { newId } from '../ids'
 import { confirmOverride } from './pinCheck'
 import { patternWindowNear, rosteredNow, rosteredSlotAt } from './rosterSlots'
-import { dutySettings, nowIso, type DutySettings } from './settings'
+import { dutySettings, nowIso, type DutySettings, dateRange } from './settings'
 
 interface ShiftDbRow extends Omit<DutyShiftRow, 'rostered' | 'status'> {
   rostered: number
@@ -111,14 +111,7 @@ export async function startDuty(ctx: Ctx, input: z.output<typeof dutyStartInput>
 export async function listShifts(ctx: Ctx, input: z.output<typeof dutyListInput>): Promise<DutyShiftRow[]> {
   const where: string[] = ['d.deleted_at IS NULL']
   const params: unknown[] = []
-  if (input?.from) {
-    where.push('d.date >= ?')
-    params.push(input.from)
-  }
-  if (input?.to) {
-    where.push('d.date <= ?')
-    params.push(input.to)
-  }
+  dateRange('d.date', input, where, params)
   const rows = await ctx.db.read.all<ShiftDbRow>(`${SHIFT_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.starts_at DESC LIMIT 500`, params)
   return rows.map(toRow)
 }

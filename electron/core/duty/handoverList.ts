@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { handoverListInput, HandoverRow } from '../../../shared/duty/handoverSchema'
+import { dateRange } from './settings'
 import type { Ctx } from '../context'
 import { verifyOne } from './handoverChain'
 
@@ -8,14 +9,7 @@ export async function listHandovers(ctx: Ctx, input: z.output<typeof handoverLis
   const r = ctx.db.read
   const where = ['h.deleted_at IS NULL']
   const params: unknown[] = []
-  if (input?.from) {
-    where.push('d.date >= ?')
-    params.push(input.from)
-  }
-  if (input?.to) {
-    where.push('d.date <= ?')
-    params.push(input.to)
-  }
+  dateRange('d.date', input, where, params)
   const page = input?.page ?? 1
   const pageSize = input?.pageSize ?? 50
   const base = `FROM handovers h JOIN duty_shifts d ON d.id = h.outgoing_shift_id JOIN staff o ON o.id = h.outgoing_staff_id

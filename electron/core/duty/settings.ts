@@ -35,3 +35,15 @@ export const nowIso = (ctx: Ctx) => ctx.now().toISOString()
 
 /** Columns a row update sets (sync-ready). */
 export const touched = (ctx: Ctx) => ({ updatedAt: nowIso(ctx), terminalId: ctx.terminalId })
+
+/** WHERE parts for an optional local date range on a column ('d.date'), as the list screens filter. */
+export function dateRange(column: string, input: { from?: string; to?: string } | undefined, where: string[], params: unknown[]) {
+  if (input?.from) {
+    where.push(`${column} >= ?`)
+    params.push(input.from)
+  }
+  if (input?.to) {
+    where.push(`${column} <= ?`)
+    params.push(input.to)
+  }
+}
