@@ -9,14 +9,6 @@ import { openDesk, SHOTS, type Desk } from './harness'
 
 let desk: Desk
 
-async function login(staffNo: string, pin = '1234') {
-  const { page } = desk
-  await page.getByLabel('工号').fill(staffNo)
-  await page.getByLabel('PIN').fill(pin)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect.poll(() => page.getByTestId('me').isVisible()).toBe(true)
-}
-
 async function addEntry(kind: string, content: string, opts: { unit?: string; status?: string; escalateTo?: string; action?: string } = {}) {
   const { page } = desk
   const form = page.getByTestId('log-entry-form')
@@ -47,7 +39,7 @@ describe('B · a full day at the desk', () => {
   it('clerk A starts duty and logs events: one pending item and one escalation', async () => {
     const { page } = desk
     await page.goto(desk.url)
-    await login('Q1')
+    await desk.login('Q1')
     await page.getByTestId('start-duty').click()
     await expect.poll(() => page.getByTestId('duty-status').textContent()).toContain('值班中')
     await addEntry('来电', '业主咨询物业费缴纳方式', { action: '已解答' })
@@ -132,8 +124,7 @@ describe('B · a full day at the desk', () => {
 
   it('the supervisor sees the escalations and reviews the day', async () => {
     const { page } = desk
-    await page.getByRole('button', { name: '退出' }).click()
-    await login('S1')
+    await desk.login('S1')
     await page.getByRole('menuitem', { name: '主管工作台' }).click()
     const queue = page.getByTestId('escalation-queue')
     await expect.poll(() => queue.textContent()).toContain('装修噪音')

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { openCore, type Core } from '../../electron/core/app'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, tempDir } from '../helpers/core'
@@ -28,6 +29,9 @@ export interface Desk {
   page: Page
   dataDir: string
   shot(name: string): Promise<void>
+  /** Logs in on the login card (logging the current user out first). */
+  login(staffNo: string, pin?: string): Promise<void>
+  logout(): Promise<void>
   close(): Promise<void>
 }
 
@@ -43,12 +47,25 @@ export async function openDesk(): Promise<Desk> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   page.setDefaultTimeout(15_000)
   fs.mkdirSync(SHOTS, { recursive: true })
+  const logout = async () => {
+    await page.getByRole('button', { name: '退出' }).click()
+    await expect.poll(() => page.getByTestId('login-card').isVisible()).toBe(true)
+  }
   return {
     core,
     url,
     browser,
     page,
     dataDir,
+    logout,
+    login: async (staffNo, pin = '1234') => {
+      await expect.poll(async () => (await page.getByTestId('login-card').isVisible()) || (await page.getByTestId('me').isVisible())).toBe(true)
+      if (await page.getByTestId('me').isVisible()) await logout()
+      await page.getByLabel('工号', { exact: true }).fill(staffNo)
+      await page.getByLabel('PIN', { exact: true }).fill(pin)
+      await page.getByRole('button', { name: '登录' }).click()
+      await expect.poll(() => page.getByTestId('me').isVisible()).toBe(true)
+    },
     shot: async (name) => {
       // Chinese must have rendered in the shipped font before the picture is taken.
       await page.evaluate(() => document.fonts.ready)

@@ -11,15 +11,6 @@ import { openDesk, SHOTS, type Desk } from './harness'
 let desk: Desk
 const PIN = '1234'
 
-async function login(staffNo: string) {
-  const { page } = desk
-  if (await page.getByTestId('me').isVisible()) await page.getByRole('button', { name: '退出' }).click()
-  await page.getByLabel('工号', { exact: true }).fill(staffNo)
-  await page.getByLabel('PIN', { exact: true }).fill(PIN)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect.poll(() => page.getByTestId('me').isVisible()).toBe(true)
-}
-
 async function openPermit(serial: string) {
   const { page } = desk
   const id = (await desk.core.db.read.get<{ id: string }>('SELECT id FROM permits WHERE serial = ?', [serial]))!.id
@@ -30,7 +21,7 @@ async function openPermit(serial: string) {
 /** A reviewer logs in, finds the application in 待我审核, and approves it. */
 async function approveAs(staffNo: string, serial: string) {
   const { page } = desk
-  await login(staffNo)
+  await desk.login(staffNo)
   await page.getByRole('menuitem', { name: '证件办理' }).click()
   await page.getByRole('tab', { name: /待我审核/ }).click()
   await expect.poll(() => page.getByTestId('permit-queue').textContent()).toContain(serial)
@@ -111,7 +102,7 @@ const oldPasses: string[] = []
 describe('C · renovation, worker passes and extension', () => {
   it('a renovation goes from application through engineering and director to the printed permit', async () => {
     const { page } = desk
-    await login('Q1')
+    await desk.login('Q1')
     await newApplication('装修申请表')
     await pickUnitAndOwner()
     const f = page.getByTestId('fields-renovation')
@@ -127,7 +118,7 @@ describe('C · renovation, worker passes and extension', () => {
     expect(await page.getByTestId('permit-print').isDisabled()).toBe(true)
     await approveAs('E1', renovation)
     await approveAs('M1', renovation)
-    await login('Q1')
+    await desk.login('Q1')
     await openPermit(renovation)
     await expect.poll(() => page.getByTestId('permit-state').textContent()).toBe('已批准')
     const text = await printFromDetail('c02-renovation-permit')
@@ -187,7 +178,7 @@ describe('C · renovation, worker passes and extension', () => {
     expect(ext).toMatch(/^YQ-/)
     await approveAs('E1', ext)
     await approveAs('M1', ext)
-    await login('Q1')
+    await desk.login('Q1')
     await page.getByRole('menuitem', { name: '证件核验' }).click()
     await page.getByTestId('verify-input').fill(oldPasses[0])
     await page.getByTestId('verify-input').press('Enter')
@@ -222,14 +213,14 @@ describe('C · hot work and release slip', () => {
     const hot = await submitApplication()
     expect(hot).toMatch(/^DH-/)
     await approveAs('E1', hot)
-    await login('Q1')
+    await desk.login('Q1')
     await openPermit(hot)
     expect(await page.getByTestId('permit-print').isDisabled()).toBe(true)
     expect(await page.getByTestId('print-blocked').textContent()).toContain('安全主管')
     await desk.shot('c07-hotwork-waiting-safety')
     await approveAs('A1', hot)
     await approveAs('M1', hot)
-    await login('Q1')
+    await desk.login('Q1')
     await openPermit(hot)
     const text = await printFromDetail('c08-hotwork-permit')
     for (const s of ['动火许可证', hot, '钱师傅', '吴强', '郑军', '孙志远', '监火人']) expect(text).toContain(s)
@@ -246,7 +237,7 @@ describe('C · hot work and release slip', () => {
     const slip = await submitApplication()
     expect(slip).toMatch(/^FX-/)
     await approveAs('S1', slip)
-    await login('Q1')
+    await desk.login('Q1')
     await openPermit(slip)
     const text = await printFromDetail('c09-release-slip')
     for (const s of ['物品放行条', slip, '孙搬运', '旧冰箱']) expect(text).toContain(s)

@@ -49,20 +49,12 @@ beforeAll(async () => {
 afterAll(async () => desk?.close())
 
 async function login(staffNo: string, pin: string, name: string) {
-  const { page } = desk
-  await page.goto(desk.url)
-  await expect.poll(async () => (await page.getByTestId('login-card').isVisible()) || (await page.getByTestId('me').isVisible())).toBe(true)
-  if (await page.getByTestId('me').isVisible()) await logout()
-  await page.getByLabel('工号').fill(staffNo)
-  await page.getByLabel('PIN').fill(pin)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect.poll(() => page.getByTestId('me').textContent()).toContain(name)
+  await desk.page.goto(desk.url)
+  await desk.login(staffNo, pin)
+  await expect.poll(() => desk.page.getByTestId('me').textContent()).toContain(name)
 }
 
-async function logout() {
-  await desk.page.getByRole('button', { name: '退出' }).click()
-  await expect.poll(() => desk.page.getByTestId('login-card').isVisible()).toBe(true)
-}
+const logout = () => desk.logout()
 
 /** Opens a page by its hash; fails clearly when the Shell does not route it yet. */
 async function open(hash: string, testId: string) {
