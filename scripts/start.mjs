@@ -45,5 +45,6 @@ if (bin) {
   if (!forceHost) console.log('未找到 Electron 可执行文件(本机无法下载),改用主机模式:在浏览器中打开下面打印的地址。')
   child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/host/main.ts'), ...passArgs], { cwd: root, stdio: 'inherit' })
 }
-child.on('exit', (code) => process.exit(code ?? 0))
+// A child ended by a signal it did not handle (kill -9, a crash) is not a normal stop.
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))

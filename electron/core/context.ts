@@ -1,6 +1,9 @@
 import type { Role } from '../../shared/roles'
+import type { AuditHeadStore } from './audit/heads'
 import type { Sessions } from './auth/sessions'
 import type { DeskDb } from './db/connection'
+import type { Replica } from './sync/replica'
+import type { SyncService } from './sync/service'
 
 export interface SessionStaff {
   id: string
@@ -19,6 +22,14 @@ export interface Ctx {
   sessions: Sessions
   /** Where copies of the database go (user data/backups). */
   backupDir: string
+  /** The audit chains' heads outside the database (terminal settings); absent in scripts and benches. */
+  auditHeads?: AuditHeadStore
+  /** This terminal's replica of the site's records (LAN sync): capture, clock, serve and apply. */
+  replica?: Replica
+  /** LAN sync (the sync port, peers, pairing); absent where the terminal has no identity (scripts, most tests). */
+  sync?: SyncService
+  /** Closes the database, lets `swap` replace the file, and opens it again (restore from a backup). */
+  reopen?: (swap: (dbFile: string) => Promise<(() => Promise<void>) | void>) => Promise<DeskDb>
 }
 
 export const iso = (d: Date) => d.toISOString()

@@ -23,7 +23,7 @@ export const rule = (message: string, field?: string) => new DeskError('RULE', m
 /** Refuses to start on a database it must not touch; the message says what happened. */
 export class DbStartError extends Error {
   constructor(
-    readonly kind: 'NOT_SQLITE' | 'CORRUPT' | 'NEWER_VERSION' | 'MIGRATION_FAILED',
+    readonly kind: 'EMPTY_FILE' | 'NOT_SQLITE' | 'FOREIGN' | 'CORRUPT' | 'NEWER_VERSION' | 'MIGRATION_FAILED' | 'RESTORE_FAILED',
     message: string,
   ) {
     super(message)

@@ -6,7 +6,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { callOk, openCore } from '../core/app'
 import { DEMO_PIN, DEMO_STAFF } from '../core/demo/demoData'
-import { addMonths, datesOfMonth, localDate } from '../../shared/duty/time'
+import { addMonthsToMonth, datesOfMonth } from '../../shared/time/calendar'
+import { localDate } from '../../shared/time/zone'
 import { ROLE_LABELS } from '../../shared/roles'
 import { defaultDataDir } from './paths'
 import { terminalSettings } from './terminal'
@@ -15,7 +16,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const i = process.argv.indexOf('--data-dir')
 const dataDir = path.resolve(i > 0 ? process.argv[i + 1] : defaultDataDir())
 
-const core = await openCore({ dataDir, terminalId: terminalSettings(dataDir).terminalId, migrationsDir: path.join(repo, 'drizzle') })
+const terminal = terminalSettings(dataDir)
+const core = await openCore({ dataDir, terminalId: terminal.terminalId, terminalName: terminal.terminalName, auditHeads: terminal.auditHeads, migrationsDir: path.join(repo, 'drizzle') })
 try {
   if ((await callOk(core, 'setup.status', {})).needsSetup) {
     await callOk(core, 'setup.create', { name: '阳光花园', office: '阳光花园物业服务中心', timeZone: 'Asia/Shanghai', adminStaffNo: 'admin', adminName: '系统管理员', adminPin: DEMO_PIN })
@@ -32,7 +34,7 @@ try {
   const clerks = ['Q001', 'Q002', 'Q003', 'G001'].map((no) => staff.find((x) => x.staffNo === no)?.id).filter((x): x is string => !!x)
   const codes = (await callOk(core, 'site.get', {}, token)).shifts.map((x) => x.code)
   const thisMonth = localDate(new Date(), 'Asia/Shanghai').slice(0, 7)
-  for (const month of [thisMonth, addMonths(thisMonth, 1)]) {
+  for (const month of [thisMonth, addMonthsToMonth(thisMonth, 1)]) {
     const view = await callOk(core, 'roster.get', { month }, token)
     if (view.status === 'published' || clerks.length < 2) continue
     const cells = datesOfMonth(month).flatMap((date, d) =>

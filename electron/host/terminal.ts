@@ -1,9 +1,12 @@
 import Conf from 'conf'
+import type { AuditHeadStore, StoredHeads } from '../core/audit/heads'
 import { newId } from '../core/ids'
 
 export interface TerminalSettings {
   terminalId: string
   terminalName: string
+  /** The audit chains' heads, kept in this file so an edit of the database alone cannot reach them. */
+  auditHeads: AuditHeadStore
 }
 
 /**
@@ -11,10 +14,14 @@ export interface TerminalSettings {
  * Electron uses electron-store on the same file name.
  */
 export function terminalSettings(dataDir: string): TerminalSettings {
-  const store = new Conf<Partial<TerminalSettings>>({ cwd: dataDir, configName: 'terminal', projectName: 'wuye-desk' })
+  const store = new Conf<Partial<Omit<TerminalSettings, 'auditHeads'>> & { auditHeads?: StoredHeads }>({ cwd: dataDir, configName: 'terminal', projectName: 'wuye-desk' })
   if (!store.get('terminalId')) {
     store.set('terminalId', newId())
     store.set('terminalName', '前台终端')
   }
-  return { terminalId: store.get('terminalId')!, terminalName: store.get('terminalName') ?? '前台终端' }
+  return {
+    terminalId: store.get('terminalId')!,
+    terminalName: store.get('terminalName') ?? '前台终端',
+    auditHeads: { read: () => store.get('auditHeads'), write: (v) => store.set('auditHeads', v) },
+  }
 }

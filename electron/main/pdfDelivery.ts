@@ -144,6 +144,7 @@ export function terminalCall(name: string, input: unknown, deliver: (raw: unknow
 /** A file name safe on Windows, macOS and Linux: no separators or reserved characters, still .pdf. */
 export function safeFileName(fileName: string): string {
   let name = fileName
+    // oxlint-disable-next-line no-control-regex -- control characters are not allowed in file names on Windows: they are replaced
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
   if (!/\.pdf$/i.test(name)) name += '.pdf'

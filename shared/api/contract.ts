@@ -7,13 +7,22 @@ export type Access = 'public' | 'session' | readonly Role[]
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
   access: Access
+  /** The largest request body (bytes of JSON) the HTTP door reads for this method; DEFAULT_MAX_BODY when absent. */
+  maxBody?: number
   /** Phantom: only carries the result type. */
   output?: O
 }
 
+/**
+ * Most inputs are a few KB of text; a method that takes files (photos, attachments, an import
+ * file, drawn signatures, a month's roster) declares its own `maxBody`, derived from its schema's limits.
+ */
+export const DEFAULT_MAX_BODY = 256 * 1024
+
 /** Declares one API method. The result type is given as a type argument only. */
 export function method<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): MethodDef<I, O> => ({ input, access })
+  return <I extends z.ZodType>(input: I, access: Access, opts: { maxBody?: number } = {}): MethodDef<I, O> =>
+    opts.maxBody ? { input, access, maxBody: opts.maxBody } : { input, access }
 }
 
 export type Contract = Record<string, MethodDef>
@@ -32,6 +41,8 @@ export type ErrorCode =
   | 'BAD_CREDENTIALS'
   | 'RULE'
   | 'UNKNOWN_METHOD'
+  /** The database is held by another program (or the desk is closing): nothing was saved, try again. */
+  | 'BUSY'
   | 'INTERNAL'
 
 export interface DeskErrorShape {

@@ -19,6 +19,22 @@ export const LOG_KIND_LABELS: Record<LogKind, string> = {
   other: '其他',
 }
 
+/**
+ * Reception records that stand in the log as one linked entry each (no double entry): the entry is
+ * made, followed up and closed by the record's own service, never typed twice.
+ */
+export const LOG_SOURCE_KINDS = ['repair', 'complaint', 'visitor', 'parcel', 'moveIn', 'homeService', 'specialEvent'] as const
+export type LogSourceKind = (typeof LOG_SOURCE_KINDS)[number]
+export const LOG_SOURCE_LABELS: Record<LogSourceKind, string> = {
+  repair: '报修单',
+  complaint: '投诉登记',
+  visitor: '访客登记',
+  parcel: '邮件收递',
+  moveIn: '入住手续',
+  homeService: '家居服务',
+  specialEvent: '特殊事件报告',
+}
+
 /** Status of an entry: 已处理 / 待跟进 / 已上报. */
 export const LOG_STATUSES = ['done', 'pending', 'escalated'] as const
 export type LogStatus = (typeof LOG_STATUSES)[number]

@@ -32,7 +32,7 @@ import {
 const none = z.object({}).optional()
 
 export const logApi = {
-  'duty.current': method<DutyCurrent>()(none, 'session'),
+  'duty.current': method<DutyCurrent>()(none, READS_DUTY),
   'duty.start': method<DutyShiftRow>()(dutyStartInput, DUTY_ROLES),
   'duty.list': method<DutyShiftRow[]>()(dutyListInput, READS_DUTY),
   'shift.overdue': method<OverdueShift[]>()(none, SEES_OVERDUE),

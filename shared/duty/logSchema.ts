@@ -9,6 +9,7 @@ import {
   type EscalationTarget,
   type FollowUpKind,
   type LogKind,
+  type LogSourceKind,
   type LogStatus,
   type QualityItem,
 } from './kinds'
@@ -43,6 +44,7 @@ export const logCorrectInput = z.object({ id: entityId('被更正的记录'), re
 
 export const logListInput = z
   .object({
+    /** Shift dates: a night shift's 02:10 entry belongs to the day the shift started. */
     from: optionalIsoDate('开始日期'),
     to: optionalIsoDate('结束日期'),
     kind: z.enum(LOG_KINDS, { error: '记录类型不正确' }).optional(),
@@ -123,6 +125,8 @@ export interface DutyShiftRow {
   overrideReason: string | null
   openedByHandoverId: string | null
   closedByHandoverId: string | null
+  /** Holds (or held at its end) custody of the desk's items. */
+  custody: boolean
 }
 
 export interface RosteredNow {
@@ -136,13 +140,20 @@ export interface RosteredNow {
 }
 
 export interface DutyCurrent {
+  /** The caller's own open shift. */
   shift: DutyShiftRow | null
-  /** The open shift's handover in progress, to resume it. */
-  handover: { id: string; incomingName: string | null; startedAt: string } | null
-  /** Past its end plus the site's grace period and not handed over. */
+  /** The caller's handover in progress (as outgoing, or as the incoming clerk named on it), to resume it. */
+  handover: { id: string; kind: 'shift' | 'dayClose'; outgoingName: string; incomingName: string | null; startedAt: string } | null
+  /** The caller's shift is past its end plus the site's grace period and not handed over. */
   overdue: boolean
+  /** Everyone on duty now (the custodian flagged). */
+  onDuty: DutyShiftRow[]
+  /** A closing of the desk waiting for the morning's first clerk to accept it. */
+  awaitingClose: { id: string; outgoingName: string; closedAt: string; date: string; shiftName: string } | null
   /** Who the published roster has at the desk now (or starting within 2 hours). */
   rostered: RosteredNow[]
+  /** Several terminals: where the desk's items sit (custody is taken and handed over only there). */
+  custodyDesk: { name: string; here: boolean } | null
 }
 
 export interface OverdueShift {
@@ -195,6 +206,12 @@ export interface LogEntryRow {
   followUpCount: number
   /** Set on entries a handover made (count differences). */
   handoverId: string | null
+  /** Who holds the item now (shared/duty/handoverRules holderOf). */
+  holderId: string
+  /** The reception record this entry stands for (shared/duty/kinds LOG_SOURCE_KINDS), or null. */
+  sourceKind: LogSourceKind | null
+  sourceId: string | null
+  holderName: string
 }
 
 export interface LogEntryDetail extends LogEntryRow {

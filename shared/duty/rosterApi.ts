@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from '../api/contract'
-import { MAKES_ROSTER, SUPERVISES } from './kinds'
+import { DUTY_ROLES, MAKES_ROSTER, READS_DUTY, SUPERVISES } from './kinds'
 import {
   leaveCancelInput,
   leaveDecideInput,
@@ -14,13 +14,13 @@ import {
 } from './rosterSchema'
 
 export const rosterApi = {
-  'roster.get': method<RosterView>()(rosterMonthInput, 'session'),
-  'roster.saveDraft': method<RosterView>()(rosterSaveDraftInput, MAKES_ROSTER),
+  'roster.get': method<RosterView>()(rosterMonthInput, READS_DUTY),
+  'roster.saveDraft': method<RosterView>()(rosterSaveDraftInput, MAKES_ROSTER, { maxBody: 2 * 1024 * 1024 }), // ≤5000 cells
   'roster.copyPrevious': method<RosterView>()(rosterMonthInput, MAKES_ROSTER),
   'roster.publish': method<RosterView>()(rosterMonthInput, MAKES_ROSTER),
-  'roster.reminder': method<RosterReminder>()(z.object({}).optional(), 'session'),
-  'leave.request': method<LeaveRow>()(leaveRequestInput, 'session'),
+  'roster.reminder': method<RosterReminder>()(z.object({}).optional(), READS_DUTY),
+  'leave.request': method<LeaveRow>()(leaveRequestInput, DUTY_ROLES),
   'leave.decide': method<LeaveRow>()(leaveDecideInput, SUPERVISES),
-  'leave.cancel': method<LeaveRow>()(leaveCancelInput, 'session'),
-  'leave.list': method<LeaveRow[]>()(leaveListInput, 'session'),
+  'leave.cancel': method<LeaveRow>()(leaveCancelInput, DUTY_ROLES),
+  'leave.list': method<LeaveRow[]>()(leaveListInput, READS_DUTY),
 }

@@ -1,12 +1,14 @@
+import type { VisitorSlipBrief } from '../visitor/schema'
 import { z } from 'zod'
 import { page } from '../duty/fields'
 import type { Role } from '../roles'
 import { entityId, optionalText, text } from '../validate/fields'
 import { PERMIT_KINDS, PERMIT_STATES, type ApplicantRole, type PermitKind, type PermitState } from './kinds'
 import type { NextStep, VerifyOutcome } from './rules'
-import { applicantSchema, ownerConsentSchema } from './schema/common'
+import { applicantSchema, fen, ownerConsentSchema } from './schema/common'
 import { permitApplyInput } from './schema/index'
 import type { PermitRecord, Review } from './schema/record'
+import type { PermitSealStatus } from './seal'
 import { workerPassWorker } from './schema/workerPass'
 
 /**
@@ -107,6 +109,22 @@ export const depositListInput = z
 
 export const permitFileInput = z.object({ id: entityId('附件') })
 
+/**
+ * permit.inspect (装修验收): the renovation inspected and passed; the 装修押金 still held is refunded,
+ * less a deduction (扣款) whose reason is recorded.
+ */
+export const permitInspectInput = z
+  .object({
+    id: entityId('装修许可证'),
+    inspector: text('验收人', 20),
+    note: optionalText('验收意见', 200),
+    deductFen: fen('扣款金额').optional(),
+    deductReason: optionalText('扣款原因', 100),
+  })
+  .superRefine((v, ctx) => {
+    if (v.deductFen && !v.deductReason) ctx.addIssue({ code: 'custom', path: ['deductReason'], message: '有扣款时须填写扣款原因' })
+  })
+
 // ───────────────────────────── results ─────────────────────────────
 
 /** A line of a list or queue. Personal data is not in rows. */
@@ -146,15 +164,25 @@ export interface PermitPrintRow {
   reprint: number
 }
 
-export const LEDGER_KINDS = ['charge', 'refund'] as const
+/** charge: money taken; refund: money given back; forfeit: a deposit kept, with the reason in the note. */
+export const LEDGER_KINDS = ['charge', 'refund', 'forfeit'] as const
 export type LedgerKind = (typeof LEDGER_KINDS)[number]
-export const LEDGER_ITEMS = ['deposit', 'fee'] as const
+/** deposit / fee: a worker pass's; renovationDeposit: 装修押金 (booked on the renovation); extensionFee: 延期费用. */
+export const LEDGER_ITEMS = ['deposit', 'fee', 'renovationDeposit', 'extensionFee'] as const
 export type LedgerItem = (typeof LEDGER_ITEMS)[number]
 export const LEDGER_LABELS: Record<`${LedgerKind}:${LedgerItem}`, string> = {
   'charge:deposit': '收出入证押金',
   'charge:fee': '收工本费',
+  'charge:renovationDeposit': '收装修押金',
+  'charge:extensionFee': '收延期费用',
   'refund:deposit': '退出入证押金',
   'refund:fee': '退工本费',
+  'refund:renovationDeposit': '退装修押金',
+  'refund:extensionFee': '退延期费用',
+  'forfeit:deposit': '出入证押金不予退还',
+  'forfeit:fee': '工本费不予退还',
+  'forfeit:renovationDeposit': '装修押金扣除',
+  'forfeit:extensionFee': '延期费用不予退还',
 }
 
 /** One row of the deposit ledger (append-only). Money in fen, always positive; `kind` gives the direction. */
@@ -180,8 +208,16 @@ export interface DepositTotals {
   depositChargedFen: number
   feeChargedFen: number
   depositRefundedFen: number
-  /** Deposits still held (charged − refunded). */
+  /** Pass deposits kept (lost or damaged pass), with the reason in the ledger. */
+  depositForfeitedFen: number
+  /** Pass deposits still held (charged − refunded − kept). */
   depositHeldFen: number
+  renovationDepositChargedFen: number
+  renovationDepositRefundedFen: number
+  renovationDepositForfeitedFen: number
+  /** 装修押金 still held. */
+  renovationDepositHeldFen: number
+  extensionFeeChargedFen: number
 }
 
 export interface DepositLedger {
@@ -197,9 +233,11 @@ export interface PermitAttachment {
   fileName: string
   mime: string
   sizeBytes: number
+  /** May the caller open it (shared/permit/access.ts)? */
+  readable: boolean
 }
 
-export interface PermitFile extends PermitAttachment {
+export interface PermitFile extends Omit<PermitAttachment, 'readable'> {
   dataUrl: string
 }
 
@@ -230,12 +268,14 @@ export interface PermitView {
   /** A re-issued pass: the pass it replaces, and the pass that replaced this one. */
   replaces: { id: string; serial: string } | null
   replacedBy: { id: string; serial: string } | null
-  /** Of a worker pass (its chain of re-issues) or a renovation (all its passes); else empty. */
+  /** Of a worker pass (its chain of re-issues), a renovation (all money of it), else what is booked on it. */
   ledger: DepositRow[]
   deposit: DepositTotals
   attachments: PermitAttachment[]
-  /** The QR text printed on the paper (no secret in it); null before a serial exists. */
+  /** The QR text of the latest paper (no secret in it); null before a serial exists. */
   verifyPayload: string | null
+  /** Does the record still match its keyed history (issue E)? Broken: nothing may be done with it. */
+  seal: PermitSealStatus
 }
 
 export interface PermitBrief {
@@ -250,6 +290,8 @@ export interface PermitBrief {
   /** As of now. */
   state: PermitState
   stateLabel: string
+  /** Release slip: its goods, one line each (冰箱 ×1); lift use: what is carried. */
+  goods?: string[]
 }
 
 export interface PermitVerifyResult {
@@ -262,4 +304,6 @@ export interface PermitVerifyResult {
   permit: PermitBrief | null
   /** permit.use only: when it was marked used (local `YYYY-MM-DD HH:mm`). */
   usedAt?: string
+  /** A visitor slip (FK-…) read at the gate: who, which unit, the day it is good for, signed out or not. */
+  visitor?: VisitorSlipBrief
 }

@@ -1,54 +1,11 @@
-import { kindOfPrefix, type PermitKind } from './kinds'
+import { normalizeSerial, toAscii } from './serial'
 import type { PermitRecord } from './schema/record'
 
 /**
- * Serial numbers, check codes and QR payloads. Pure: shared/ imports no node:*, so the HMAC is injected
+ * Check codes and QR payloads (serial numbers are in serial.ts). Pure: shared/ imports no node:*, so the HMAC is injected
  * (the core passes `(s, t) => createHmac('sha256', s).update(t, 'utf8').digest('hex')`); the per-site
  * secret stays in the core.
  */
-
-// ───────────────────────────── serials ─────────────────────────────
-
-/** "DH-2026-0001": prefix, year, number padded to 4 digits (a 10000th keeps all its digits). */
-export function formatSerial(prefix: string, year: number, n: number): string {
-  if (!/^[A-Z]{2}$/.test(prefix)) throw new Error(`编号前缀应为两个大写字母: ${JSON.stringify(prefix)}`)
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new Error(`编号年份不正确: ${year}`)
-  if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new Error(`编号序号应为1–999999的整数: ${n}`)
-  return `${prefix}-${year}-${String(n).padStart(4, '0')}`
-}
-
-export interface SerialParts {
-  prefix: string
-  year: number
-  n: number
-  kind: PermitKind
-}
-
-/** Reads a serial as typed by hand: case-insensitive, spaces, full-width characters and missing dashes tolerated. */
-export function parseSerial(raw: string): SerialParts | null {
-  const s = toAscii(raw).toUpperCase().replace(/[\s]+/g, '')
-  const m = /^([A-Z]{2})-?(\d{4})-?(\d{1,6})$/.exec(s)
-  if (!m) return null
-  const kind = kindOfPrefix(m[1])
-  const n = Number(m[3])
-  if (!kind || n < 1) return null
-  return { prefix: m[1], year: Number(m[2]), n, kind }
-}
-
-/** The canonical form of a typed serial, or null. */
-export function normalizeSerial(raw: string): string | null {
-  const p = parseSerial(raw)
-  return p ? formatSerial(p.prefix, p.year, p.n) : null
-}
-
-/** Full-width ASCII (Chinese IME) → ASCII; ideographic space → space; dashes of all widths → '-'. */
-function toAscii(raw: string): string {
-  return raw
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .trim()
-}
 
 // ───────────────────────────── check codes ─────────────────────────────
 
@@ -114,6 +71,17 @@ export function normalizeCode(raw: string): string {
   return toAscii(raw).toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
 }
 
+/**
+ * The code printed on paper generation `generation` (0: the first print, n: 补打第n次). Each re-print
+ * has its own code, so the QR of an earlier paper can be told apart — and a generation number edited
+ * into an old QR no longer matches. Generation 0 keeps the code of the key fields alone (papers printed
+ * before generations existed still verify).
+ */
+export function printCode(hmac: HmacFn, secret: string, keyFields: readonly string[], generation: number): string {
+  if (!Number.isInteger(generation) || generation < 0) throw new Error(`打印次序不正确: ${generation}`)
+  return checkCode(hmac, secret, generation === 0 ? keyFields : [...keyFields, `补打${generation}`])
+}
+
 export function verifyCode(hmac: HmacFn, secret: string, keyFields: readonly string[], code: string): boolean {
   const expected = checkCode(hmac, secret, keyFields)
   const got = normalizeCode(code)
@@ -128,28 +96,43 @@ export function verifyCode(hmac: HmacFn, secret: string, keyFields: readonly str
 /** Marks our QR codes (物业前台 → WYQT) so the scanner can tell them from a URL or a parcel code. */
 export const QR_PREFIX = 'WYQT'
 
-/** "WYQT:DH-2026-0001:ABCD2345EF" — printable ASCII only. */
-export function qrPayload(serial: string, code: string): string {
+/** Highest paper generation a QR may name (a document re-printed more often is not a real case). */
+export const MAX_GENERATION = 999
+
+/**
+ * "WYQT:DH-2026-0001:ABCD2345EF" (first print) or "WYQT:DH-2026-0001:ABCD2345EF:2" (补打第2次) —
+ * printable ASCII only.
+ */
+export function qrPayload(serial: string, code: string, generation = 0): string {
   const s = normalizeSerial(serial)
   if (!s) throw new Error(`编号不正确: ${JSON.stringify(serial)}`)
   const c = normalizeCode(code)
   if (!new RegExp(`^[${B32}]{${CHECK_CODE_LENGTH}}$`).test(c)) throw new Error(`校验码不正确: ${JSON.stringify(code)}`)
-  return `${QR_PREFIX}:${s}:${c}`
+  if (!Number.isInteger(generation) || generation < 0 || generation > MAX_GENERATION) throw new Error(`打印次序不正确: ${generation}`)
+  return generation ? `${QR_PREFIX}:${s}:${c}:${generation}` : `${QR_PREFIX}:${s}:${c}`
+}
+
+export interface ScannedText {
+  serial: string
+  /** Null: a serial typed by hand, nothing to check. */
+  code: string | null
+  /** The paper generation the QR names (0 without one); null when typed by hand. */
+  generation: number | null
 }
 
 /**
- * What was scanned or typed: our QR payload → serial and code; a bare serial typed by hand → serial,
- * code null (nothing to check it against). Anything else → null.
+ * What was scanned or typed: our QR payload → serial, code and paper generation; a bare serial typed
+ * by hand → serial, code null (nothing to check it against). Anything else → null.
  */
-export function parseQrPayload(text: string): { serial: string; code: string | null } | null {
+export function parseQrPayload(text: string): ScannedText | null {
   const s = toAscii(text)
-  const m = new RegExp(`^${QR_PREFIX}\\s*:\\s*([^:]+?)\\s*:\\s*([^:]+)$`, 'i').exec(s)
+  const m = new RegExp(`^${QR_PREFIX}\\s*:\\s*([^:]+?)\\s*:\\s*([^:]+?)(?:\\s*:\\s*(\\d{1,3}))?\\s*$`, 'i').exec(s)
   if (m) {
     const serial = normalizeSerial(m[1])
     const code = normalizeCode(m[2])
     if (!serial || code.length !== CHECK_CODE_LENGTH || ![...code].every((c) => B32.includes(c))) return null
-    return { serial, code }
+    return { serial, code, generation: m[3] ? Number(m[3]) : 0 }
   }
   const serial = normalizeSerial(s)
-  return serial ? { serial, code: null } : null
+  return serial ? { serial, code: null, generation: null } : null
 }

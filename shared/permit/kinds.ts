@@ -1,5 +1,5 @@
 import type { AgentScope } from '../registry/schema'
-import type { Role } from '../roles'
+import { ROLE_LABELS, type Role } from '../roles'
 
 /**
  * Every form the desk issues (DOMAIN.md "Permits and passes printed at the desk"; 前台日常工作流程 1–5,
@@ -54,8 +54,10 @@ export interface PermitKindDef {
   needsRenovation: boolean
 }
 
-const ENGINEERING: ReviewStepDef = { role: 'engineering', label: '工程主管审核' }
-const DIRECTOR: ReviewStepDef = { role: 'director', label: '主任审批' }
+/** A review step named by its role as shared/roles.ts names it (one name per role everywhere). */
+const step = (role: Role, verb: '审核' | '审批'): ReviewStepDef => ({ role, label: `${ROLE_LABELS[role]}${verb}` })
+const ENGINEERING = step('engineering', '审核')
+const DIRECTOR = step('director', '审批')
 const OWNER_OR_LEAD: readonly ApplicantRole[] = ['owner', 'lead']
 
 export const PERMIT_KIND_DEFS: Record<PermitKind, PermitKindDef> = {
@@ -116,7 +118,7 @@ export const PERMIT_KIND_DEFS: Record<PermitKind, PermitKindDef> = {
     name: '动火许可证',
     formName: '动火申请表',
     prefix: 'DH',
-    steps: [ENGINEERING, { role: 'safety', label: '安全主管审核' }, DIRECTOR],
+    steps: [ENGINEERING, step('safety', '审核'), DIRECTOR],
     applicants: OWNER_OR_LEAD,
     validity: 'minute',
     validityNote: '当日的动火时段,不超过项目设置的最长小时数(特级、一级不超过8小时)',
@@ -129,7 +131,7 @@ export const PERMIT_KIND_DEFS: Record<PermitKind, PermitKindDef> = {
     name: '物品放行条',
     formName: '物品放行条',
     prefix: 'FX',
-    steps: [{ role: 'supervisor', label: '值班主任审批' }],
+    steps: [step('supervisor', '审批')],
     applicants: ['owner', 'lead', 'agent', 'tenant'],
     agentScope: 'release',
     validity: 'day',
@@ -143,7 +145,7 @@ export const PERMIT_KIND_DEFS: Record<PermitKind, PermitKindDef> = {
     name: '使用楼梯/电梯审批单',
     formName: '使用楼梯/电梯申请',
     prefix: 'DT',
-    steps: [ENGINEERING, { role: 'admin', label: '当值管理员审批' }],
+    steps: [ENGINEERING, step('admin', '审批')],
     applicants: OWNER_OR_LEAD,
     validity: 'minute',
     validityNote: '申请日期的使用时段',

@@ -1,6 +1,7 @@
 import type { AgentScope } from '../registry/schema'
 import { ROLE_LABELS, type Role } from '../roles'
-import { normalizeCode, parseSerial } from './code'
+import { normalizeCode } from './code'
+import { parseSerial } from './serial'
 import {
   APPLICANT_ROLE_LABELS,
   PERMIT_KIND_DEFS,
@@ -11,8 +12,8 @@ import {
 } from './kinds'
 import type { Applicant, OwnerConsent } from './schema/common'
 import { no, ok, yes, type Check, type Derived, type Outcome, type PermitFieldsByKind, type PermitRecord, type PermitRecordOf, type Review } from './schema/record'
-import { dayOf, formatValidity, hasEnded, isStamp, maxString, notYetValid, type LocalStamp } from './time'
-import { effectiveState, renovationIsLive } from './validity'
+import { dayOf, isStamp, maxString, type LocalStamp } from '../time/calendar'
+import { effectiveState, formatValidity, hasEnded, notYetValid, renovationIsLive } from './validity'
 
 /**
  * The approval engine: one set of pure functions for every form kind, driven by kinds.ts. Nothing here
@@ -29,23 +30,23 @@ import { effectiveState, renovationIsLive } from './validity'
  *   draft|inReview|approved|issued ─void(reason)→ voided
  */
 
-export { effectiveState, hotWorkMaxHours, hotWorkWindow, renovationIsLive, workerPassValidity } from './validity'
+export { effectiveState, formatValidity, hasEnded, notYetValid, hotWorkMaxHours, hotWorkWindow, renovationIsLive, workerPassValidity } from './validity'
 export {
   CHECK_CODE_LENGTH,
   QR_PREFIX,
   checkCode,
   checkCodeFields,
-  formatSerial,
+  printCode,
+  MAX_GENERATION,
+  type ScannedText,
   holderOf,
   normalizeCode,
-  normalizeSerial,
   parseQrPayload,
-  parseSerial,
   qrPayload,
   verifyCode,
   type HmacFn,
-  type SerialParts,
 } from './code'
+export { formatSerial, normalizeSerial, parseSerial, type SerialParts } from './serial'
 export { checkFields } from './schema/index'
 
 const orList = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join('、')}或${xs[xs.length - 1]}`)
@@ -364,7 +365,7 @@ export function extendRenovation(
 
 // ───────────────────────────── verification at the gate ─────────────────────────────
 
-export const VERIFY_OUTCOMES = ['valid', 'notYetValid', 'expired', 'voided', 'used', 'returned', 'notIssued', 'forged', 'unknown'] as const
+export const VERIFY_OUTCOMES = ['valid', 'notYetValid', 'expired', 'voided', 'used', 'returned', 'notIssued', 'superseded', 'tampered', 'forged', 'unknown'] as const
 export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number]
 export const VERIFY_LABELS: Record<VerifyOutcome, string> = {
   valid: '有效',
@@ -374,7 +375,9 @@ export const VERIFY_LABELS: Record<VerifyOutcome, string> = {
   used: '已使用',
   returned: '已交回',
   notIssued: '未发证',
-  forged: '校验码不符,疑似伪造',
+  superseded: '已补打,原件作废',
+  tampered: '记录被改动,不能作为有效凭证',
+  forged: '伪造',
   unknown: '查无此证',
 }
 
@@ -387,16 +390,30 @@ export interface Verification {
   codeChecked: boolean
 }
 
+/** The paper a QR came from: its generation, the record's latest, and when the next one was printed. */
+export interface PaperGeneration {
+  scanned: number
+  /** The latest printed generation (printCount − 1; 0 before the first print). */
+  current: number
+  /** When generation `scanned + 1` was printed (the re-print that made this paper void). */
+  reprintedAt: string | null
+}
+
+/** What a forged QR gets: the word, and nothing of the genuine document behind the serial. */
+export const FORGED_DETAIL = '二维码校验码不符,证件可能被伪造或涂改,请扣留证件并报告客服中心'
+
 /**
  * The guard's answer for a scanned QR or a typed serial. `record`: what the serial finds (null: none);
- * `payloadCode`: the code from the QR (null when typed by hand); `expectedCode`: checkCode(...) of the
- * record, computed by the core with the site's secret.
+ * `payloadCode`: the code from the QR (null when typed by hand); `expectedCode`: printCode(...) of the
+ * record for the scanned generation, computed by the core with the site's secret; `paper`: the
+ * generation scanned and the record's latest (an earlier paper is void once re-printed).
  */
 export function verifyOutcome(
   record: PermitRecord | null,
   payloadCode: string | null,
   now: LocalStamp,
   expectedCode: string | null,
+  paper?: PaperGeneration,
 ): Verification {
   const answer = (outcome: VerifyOutcome, detail: string, codeChecked: boolean): Verification => ({
     outcome,
@@ -409,8 +426,12 @@ export function verifyOutcome(
   const checked = payloadCode !== null && expectedCode !== null
   if (payloadCode !== null) {
     if (expectedCode === null) throw new Error('verifyOutcome: 扫码核验须提供应有的校验码')
-    if (normalizeCode(payloadCode) !== normalizeCode(expectedCode)) {
-      return answer('forged', `${def.name} ${record.serial} 的二维码校验码不符,证件可能被伪造或涂改,请扣留并报告`, true)
+    if (normalizeCode(payloadCode) !== normalizeCode(expectedCode)) return answer('forged', FORGED_DETAIL, true)
+    // A generation never printed cannot be on real paper.
+    if (paper && paper.scanned > paper.current) return answer('forged', FORGED_DETAIL, true)
+    if (paper && paper.scanned < paper.current) {
+      const when = paper.reprintedAt ? `已于 ${paper.reprintedAt} 补打` : '已补打'
+      return answer('superseded', `${def.name} ${record.serial} ${when},此张为${paper.scanned === 0 ? '原件' : `第${paper.scanned}次补打件`},已作废,请收回`, true)
     }
   }
   const holder = holderName(record)

@@ -1,12 +1,31 @@
 import { HOT_WORK_LEVEL_MAX_HOURS, PERMIT_STATE_LABELS, type HotWorkLevel, type PermitState } from './kinds'
 import { no, ok, type Outcome, type PermitRecord, type PermitRecordOf } from './schema/record'
 import type { PermitSettings } from './settings'
-import { addMinutes, dayOf, hasEnded, isDay, isStamp, maxString, minutesBetween, type LocalStamp } from './time'
+import { addMinutes, dayOf, isDay, isStamp, maxString, minutesBetween, type LocalStamp } from '../time/calendar'
 
 /**
  * Validity rules shared by the kinds' field rules and the approval engine. Pure; the clock is `now`,
  * a local stamp (time.ts).
  */
+
+// Permit times are the site's local wall clock (shared/time/calendar.ts): a document valid by the day
+// runs from 00:00 of its first day to 24:00 of its last; one valid by the hour, from minute to minute.
+
+/** `now` is before the start of validity `from` (a day starts at 00:00). */
+export function notYetValid(from: string, now: LocalStamp): boolean {
+  return from.length === 10 ? dayOf(now) < from : now < from
+}
+
+/** Validity `until` is over at `now`: a day ends at 24:00, a stamp at that minute. */
+export function hasEnded(until: string, now: LocalStamp): boolean {
+  return until.length === 10 ? dayOf(now) > until : now >= until
+}
+
+/** "2026-03-01 至 2026-05-31"; a window inside one day prints the day once: "2026-03-05 08:00 至 16:00". */
+export function formatValidity(from: string, until: string): string {
+  if (from.length > 10 && until.length > 10 && dayOf(from) === dayOf(until)) return `${from} 至 ${until.slice(11)}`
+  return `${from} 至 ${until}`
+}
 
 /** The state as of `now`: an approved or issued document whose validity is over reads `expired`. */
 export function effectiveState(record: Pick<PermitRecord, 'state' | 'validUntil'>, now: LocalStamp): PermitState {

@@ -13,5 +13,5 @@ export interface PdfFile {
 export const printApi = {
   'print.handover': method<PdfFile>()(z.object({ id: entityId('交接班') }), READS_DUTY),
   'print.dayLog': method<PdfFile>()(z.object({ date: isoDate('日期') }), READS_DUTY),
-  'print.roster': method<PdfFile>()(z.object({ month: month() }), 'session'),
+  'print.roster': method<PdfFile>()(z.object({ month: month() }), READS_DUTY),
 }

@@ -4,11 +4,11 @@ import {
   idNumber,
   optionalIdNumber,
   optionalIsoDate,
-  optionalPhone,
   optionalText,
   phone,
   text,
 } from '../validate/fields'
+import { normBuilding, normEntrance, normRoom } from './normalize'
 
 export const RESIDENT_KINDS = ['owner', 'tenant', 'family'] as const
 export type ResidentKind = (typeof RESIDENT_KINDS)[number]
@@ -23,20 +23,21 @@ export const AGENT_SCOPE_LABELS: Record<AgentScope, string> = {
   cards: '门禁卡办理',
 }
 
+// Typed as people write them ("3栋", "2单元", "0301", full-width digits) and stored normalised, so
+// the unit form, the import and the type-ahead agree on one room key (normalize.ts).
 const buildingCode = z
   .string({ error: '楼栋号不能为空' })
-  .trim()
-  .regex(/^[A-Za-z0-9-]{1,10}$/, { error: '楼栋号应为1–10位字母或数字' })
+  .transform(normBuilding)
+  .pipe(z.string().regex(/^[A-Z0-9-]{1,10}$/, { error: '楼栋号应为1–10位字母或数字(例如 3、3栋、3号楼)' }))
 const entrance = z
   .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{0,6}$/, { error: '单元号应为字母或数字' })
   .optional()
-  .transform((v) => v || '')
+  .transform((v) => normEntrance(v ?? ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{0,6}$/, { error: '单元号应为字母或数字(例如 2、2单元)' }))
 const room = z
   .string({ error: '房号不能为空' })
-  .trim()
-  .regex(/^[A-Za-z0-9-]{1,10}$/, { error: '房号应为1–10位字母或数字' })
+  .transform(normRoom)
+  .pipe(z.string().regex(/^[A-Z0-9-]{1,10}$/, { error: '房号应为1–10位字母或数字(例如 1502、0301)' }))
 
 export const buildingCreateInput = z.object({ code: buildingCode, name: optionalText('楼栋名称', 30) })
 

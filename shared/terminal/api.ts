@@ -23,6 +23,7 @@ export const deliverPdfInput = z.object(
       .trim()
       .min(1, { error: '文件名不能为空' })
       .max(200, { error: '文件名不能超过200个字符' })
+      // oxlint-disable-next-line no-control-regex -- refusing control characters in a file name is the point
       .refine((v) => !/[\u0000-\u001f]/.test(v), { error: '文件名含有不可见字符' })
       .refine((v) => /\.pdf$/i.test(v), { error: '文件名必须以 .pdf 结尾' }),
     pdfBase64: z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isDay } from '../time/calendar'
 import { idNumberProblem } from './idNumber'
 import { isPhone, normalizePhone } from './phone'
 
@@ -63,14 +64,15 @@ export const isoDate = (label: string) =>
   z
     .string({ error: `${label}不能为空` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
-    .refine((v) => !Number.isNaN(Date.parse(v + 'T00:00:00Z')), { error: `${label}不是有效日期` })
+    // A real day: Date.parse alone takes 2026-02-30 (it rolls over to 03-02).
+    .refine(isDay, { error: `${label}不是有效日期` })
 
 export const optionalIsoDate = (label: string) =>
   z
     .string()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v + 'T00:00:00Z'))), {
+    .refine((v) => v === undefined || isDay(v), {
       error: `${label}格式应为 YYYY-MM-DD`,
     })
 

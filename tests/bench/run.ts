@@ -1,8 +1,16 @@
 /**
  * npm run bench: prints the figures the issues ask for. Figures, not pass/fail timings.
  *   - type-ahead search p50/p95 over the API (dispatcher, and HTTP through host mode) on the demo
- *     site (~9,000 residents) and on a 20,000-resident site
+ *     site (~9,000 residents) and on a 20,000-resident site, and per query kind (room, room tail,
+ *     1–2-character name, initials, phone tail, phone digits, middle of a name) on the latter, idle
+ *     and under a fixed desk write load (deskLoad.ts)
  *   - DB open + migrate (fresh and existing), cold start of host mode until the login page is served
+ *   - PDF generation, the duty desk on a 10-year log, the renovation permits
+ *   - key loan save/return p50/p95, block-list export of 20,000 access cards (keysCards.ts)
+ *   - the repair desk opened with 200 open repair orders and their clocks, p95 (repairs.ts)
+ *   - the KPI report for one year of a 3,000-unit site, p50/p95, and its PDF (kpi.ts)
+ *   - LAN sync: 10,000 changes converged, one change's delay while online, change-log size (sync.ts)
+ * `npm run bench -- --only search` (or db, cold, print, duty, permit, keys, repair, kpi, sync; comma-separated) runs some parts.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,8 +22,13 @@ import { DEMO_SITE, fillDemo } from '../../electron/core/demo/demoData'
 import { createHostServer } from '../../electron/host/server'
 import { MIGRATIONS, setUpSite, tempDir } from '../helpers/core'
 import { benchDuty } from './duty'
+import { benchKeysCards } from './keysCards'
 import { benchPermit } from './permit'
 import { benchPrint } from './print'
+import { benchKpi } from './kpi'
+import { benchRepairs } from './repairs'
+import { benchSearchKinds } from './search'
+import { benchSync } from './sync'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const rows: Array<[string, string]> = []
@@ -23,6 +36,8 @@ const report = (k: string, v: string) => {
   rows.push([k, v])
   console.log(`${k.padEnd(66)} ${v}`)
 }
+/** Kept for latest.json without printing (the caller prints its own table). */
+const record = (k: string, v: string) => void rows.push([k, v])
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
 const ms = (x: number) => `${x.toFixed(2)} ms`
 
@@ -100,40 +115,92 @@ async function coldStart(dataDir: string): Promise<number> {
   }
 }
 
+/** The parts `--only` can pick (comma-separated, or the flag repeated): `npm run bench -- --only search`. */
+const PARTS = ['db', 'search', 'cold', 'print', 'duty', 'permit', 'keys', 'repair', 'kpi', 'sync'] as const
+type Part = (typeof PARTS)[number]
+
+function parseArgs(argv: string[]): Set<Part> {
+  const only: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--only' && argv[i + 1]) only.push(...argv[++i].split(','))
+    else if (a.startsWith('--only=')) only.push(...a.slice('--only='.length).split(','))
+    else {
+      console.error(`unknown argument "${a}"; usage: npm run bench [-- --only ${PARTS.join(',')}]`)
+      process.exit(2)
+    }
+  }
+  const bad = only.filter((p) => !(PARTS as readonly string[]).includes(p))
+  if (bad.length) {
+    console.error(`unknown part ${bad.join(', ')}; parts: ${PARTS.join(', ')}`)
+    process.exit(2)
+  }
+  return new Set(only.length ? (only as Part[]) : PARTS)
+}
+
 async function main() {
-  console.log(`desk bench — node ${process.version}, ${new Date().toISOString()}\n`)
-  if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
+  const parts = parseArgs(process.argv.slice(2))
+  const all = parts.size === PARTS.length
+  const started = performance.now()
+  console.log(`desk bench — node ${process.version}, ${new Date().toISOString()}${all ? '' : `, only: ${[...parts].join(', ')}`}\n`)
+  if ((parts.has('search') || parts.has('cold')) && !fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
     spawnSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' })
   }
-  // DB open + migrate on an empty folder (creates every table).
-  const fresh = tempDir('desk-bench-')
-  const c0 = await openCore({ dataDir: fresh, terminalId: 'T', migrationsDir: MIGRATIONS })
-  report('DB open + migrate, new database', ms(c0.openMs))
-  await c0.close()
+  if (parts.has('db')) {
+    // DB open + migrate on an empty folder (creates every table).
+    const fresh = tempDir('desk-bench-')
+    const c0 = await openCore({ dataDir: fresh, terminalId: 'T', migrationsDir: MIGRATIONS })
+    report('DB open + migrate, new database', ms(c0.openMs))
+    await c0.close()
+  }
 
-  const demo = await site('demo')
-  await benchSearch('demo site', demo.core, demo.token)
-  await demo.core.close()
-  const reopen = await openCore({ dataDir: demo.dir, terminalId: 'T', migrationsDir: MIGRATIONS })
-  report('DB open (header + integrity_check) + migrate check, demo site', ms(reopen.openMs))
-  await reopen.close()
+  // The demo site serves the search figures, the reopen figure and a cold start on a full folder.
+  let demoDir: string | undefined
+  if (parts.has('search') || parts.has('db') || parts.has('cold')) {
+    const demo = await site('demo')
+    demoDir = demo.dir
+    if (parts.has('search')) await benchSearch('demo site', demo.core, demo.token)
+    await demo.core.close()
+    if (parts.has('db')) {
+      const reopen = await openCore({ dataDir: demo.dir, terminalId: 'T', migrationsDir: MIGRATIONS })
+      report('DB open (header + integrity_check) + migrate check, demo site', ms(reopen.openMs))
+      await reopen.close()
+    }
+  }
 
-  const big = await site('20k')
-  await benchSearch('20,000-resident site', big.core, big.token)
-  await big.core.close()
+  if (parts.has('search')) {
+    const big = await site('20k')
+    await benchSearch('20,000-resident site', big.core, big.token)
+    await benchSearchKinds('20,000-resident site', big.core, big.token, record)
+    await big.core.close()
+  }
 
-  const cold = [await coldStart(tempDir('desk-bench-')), await coldStart(tempDir('desk-bench-')), await coldStart(demo.dir)]
-  report('cold start of host mode → login page served, new data folder', `${cold[0].toFixed(0)} ms, ${cold[1].toFixed(0)} ms`)
-  report('cold start of host mode → login page served, demo site', `${cold[2].toFixed(0)} ms`)
+  if (parts.has('cold')) {
+    const cold = [await coldStart(tempDir('desk-bench-')), await coldStart(tempDir('desk-bench-')), await coldStart(demoDir!)]
+    report('cold start of host mode → login page served, new data folder', `${cold[0].toFixed(0)} ms, ${cold[1].toFixed(0)} ms`)
+    report('cold start of host mode → login page served, demo site', `${cold[2].toFixed(0)} ms`)
+  }
 
-  const p = await benchPrint()
-  report('A5 permit PDF with embedded CJK font + QR: p50 / p95', `${ms(p.p50Ms)} / ${ms(p.p95Ms)}`)
+  if (parts.has('print')) {
+    const p = await benchPrint()
+    report('A5 permit PDF with embedded CJK font + QR: p50 / p95', `${ms(p.p50Ms)} / ${ms(p.p95Ms)}`)
+  }
 
-  await benchDuty(report)
-  await benchPermit(report)
+  if (parts.has('duty')) await benchDuty(report)
+  if (parts.has('permit')) await benchPermit(report)
+  if (parts.has('keys')) await benchKeysCards(report)
+  if (parts.has('repair')) await benchRepairs(report)
+  if (parts.has('kpi')) await benchKpi(report)
+  if (parts.has('sync')) await benchSync(report)
 
-  fs.mkdirSync(path.join(ROOT, 'bench-results'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(Object.fromEntries(rows), null, 2))
+  const total = `${((performance.now() - started) / 1000).toFixed(0)} s`
+  console.log(`\nbench total: ${total}`)
+  // A partial run updates its own figures and keeps the others from the last runs.
+  const file = path.join(ROOT, 'bench-results', 'latest.json')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const kept = !all && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {}
+  const run = { [`bench run (${all ? 'all parts' : [...parts].join(', ')})`]: `${new Date().toISOString()}, ${total}, node ${process.version}` }
+  fs.writeFileSync(file, JSON.stringify({ ...kept, ...run, ...Object.fromEntries(rows) }, null, 2))
 }
 
 void main()

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
-import { pdfText } from '../helpers/pdf'
+import { pdfText, pdfToPng } from '../helpers/pdf'
 import { siteAroundNow } from './dutySite'
 import { openDesk, SHOTS, type Desk } from './harness'
 
@@ -46,6 +45,39 @@ describe('B · a full day at the desk', () => {
     await addEntry('报修', '厨房水管漏水,工程部明早上门', { unit: '3-2-1502', status: '待跟进', action: '已开维修单转工程部' })
     await addEntry('投诉', '业主投诉楼上装修噪音超时', { unit: '1502', status: '已上报', escalateTo: '客服主管' })
     await desk.shot('b01-duty-desk')
+  })
+
+  it('kind 报修 in the log form: a hint (not a refusal) leads to 报修 with what was typed carried over', async () => {
+    const { page } = desk
+    const form = page.getByTestId('log-entry-form')
+    const hint = page.getByTestId('log-kind-hint')
+    expect(await hint.count()).toBe(0) // 来电: no hint
+    await form.getByLabel('类型').click()
+    await page.locator('.ant-select-dropdown:visible').getByText('报修', { exact: true }).click()
+    await expect.poll(() => hint.textContent()).toContain('报修请在「报修」登记,会自动记入值班记录')
+    // A plain log entry of kind 报修 still saves (the first test saved one): the save button is not blocked.
+    expect(await page.getByTestId('log-save').isDisabled()).toBe(false)
+    await form.locator('#person').fill('刘女士')
+    await page.getByTestId('log-content').fill('卫生间地漏反水')
+    await desk.shot('b01b-log-kind-hint')
+    // Keyboard: the hint's button is reached by Tab after the fields, Enter presses it (not the save).
+    await page.getByTestId('log-kind-hint-open').focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/repairs')
+    const repair = page.getByTestId('repair-form')
+    await expect.poll(() => repair.locator('#repair_content').inputValue()).toBe('卫生间地漏反水')
+    expect(await repair.locator('#repair_contactName').inputValue()).toBe('刘女士')
+    await desk.shot('b01c-repair-carried-over')
+    // Nothing was logged by hand: the log still holds the three entries of the first test.
+    const q1 = (await callOk(desk.core, 'auth.login', { staffNo: 'Q1', pin: '1234' })).token
+    expect((await callOk(desk.core, 'log.list', {}, q1)).rows.filter((e) => e.content.includes('地漏'))).toEqual([])
+    await page.getByRole('menuitem', { name: '值班台' }).click()
+    await form.getByLabel('类型').click()
+    await page.locator('.ant-select-dropdown:visible').getByText('投诉', { exact: true }).click()
+    await expect.poll(() => hint.textContent()).toContain('投诉请在「投诉」登记')
+    await form.getByLabel('类型').click()
+    await page.locator('.ant-select-dropdown:visible').getByText('来电', { exact: true }).click()
+    await expect.poll(() => hint.count()).toBe(0)
   })
 
   it('hands over to clerk B: count difference explained, pending item acknowledged, both sign', async () => {
@@ -103,11 +135,7 @@ describe('B · a full day at the desk', () => {
     await download.saveAs(file)
     const text = (await pdfText(fs.readFileSync(file))).join('\n')
     for (const s of ['交接班记录表', '李娜', '王芳', '对讲机', '有差异', '一台对讲机送修', '厨房水管漏水', '已确认', '第 1 页']) expect(text).toContain(s)
-    try {
-      execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(SHOTS, 'b05-handover-pdf')])
-    } catch {
-      /* poppler is not installed on every machine; the text check above is the test */
-    }
+    pdfToPng(file, path.join(SHOTS, 'b05-handover-pdf'), 60, false)
   })
 
   it('clerk B sees the carried item and closes it', async () => {

@@ -1,5 +1,5 @@
 import { callOk } from '../../electron/core/app'
-import { localDate, localTime } from '../../shared/duty/time'
+import { localDate, localTime } from '../../shared/time/zone'
 import { setUpSite } from '../helpers/core'
 import type { Desk } from './harness'
 

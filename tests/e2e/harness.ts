@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { openCore, type Core } from '../../electron/core/app'
+import { memoryHeadStore } from '../../electron/core/audit/heads'
 import { createHostServer } from '../../electron/host/server'
+import { loadOrCreateIdentity } from '../../electron/core/sync/net'
 import { MIGRATIONS, tempDir } from '../helpers/core'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -35,10 +37,17 @@ export interface Desk {
   close(): Promise<void>
 }
 
-/** A fresh data folder, the core and host server in-process on a free port, and a browser page. */
-export async function openDesk(): Promise<Desk> {
-  const dataDir = tempDir('desk-e2e-')
-  const core = await openCore({ dataDir, terminalId: 'T-E2E', migrationsDir: MIGRATIONS })
+/** A fresh data folder, the core and host server in-process on a free port, and a browser page. `now`: the core's clock (tests that cross a night). */
+export async function openDesk(opts: { now?: () => Date; core?: Core; dataDir?: string; terminalId?: string; sync?: boolean } = {}): Promise<Desk> {
+  const dataDir = opts.dataDir ?? tempDir('desk-e2e-')
+  // `sync`: a terminal as the app makes one, with its certificate and a sync port on 127.0.0.1 (any
+  // free port; listening once sync is switched on), so two desks can pair (issue H).
+  const sync = opts.sync
+    ? { identity: await loadOrCreateIdentity(dataDir), sync: { host: '127.0.0.1', port: 0, advertise: (p: number) => [`127.0.0.1:${p}`] } }
+    : {}
+  // The audit heads as host mode keeps them (its terminal settings file), here in memory. A core made by
+  // a test helper (records seeded through the methods, on its own clock) may be served instead.
+  const core = opts.core ?? (await openCore({ dataDir, terminalId: opts.terminalId ?? 'T-E2E', migrationsDir: MIGRATIONS, auditHeads: memoryHeadStore(), now: opts.now, ...sync }))
   const server = createHostServer(core, path.join(ROOT, 'out', 'renderer'))
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
@@ -47,9 +56,16 @@ export async function openDesk(): Promise<Desk> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 820 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   page.setDefaultTimeout(15_000)
   fs.mkdirSync(SHOTS, { recursive: true })
+  // The desk may find its session expired (the test clock jumped a night) between a look and a click:
+  // then the login card is already there and 退出 is gone, which is the state wanted.
   const logout = async () => {
-    await page.getByRole('button', { name: '退出' }).click()
-    await expect.poll(() => page.getByTestId('login-card').isVisible()).toBe(true)
+    await expect
+      .poll(async () => {
+        if (await page.getByTestId('login-card').isVisible()) return true
+        await page.getByRole('button', { name: '退出' }).click({ timeout: 2000 }).catch(() => undefined)
+        return page.getByTestId('login-card').isVisible()
+      }, { timeout: 15_000 })
+      .toBe(true)
   }
   return {
     core,
@@ -69,6 +85,8 @@ export async function openDesk(): Promise<Desk> {
     shot: async (name) => {
       // Chinese must have rendered in the shipped font before the picture is taken.
       await page.evaluate(() => document.fonts.ready)
+      // From the top: the shell's header is sticky, and a full-page capture of a scrolled page draws it mid-page.
+      await page.evaluate(() => window.scrollTo(0, 0))
       await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
     },
     close: async () => {

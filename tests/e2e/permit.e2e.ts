@@ -1,12 +1,12 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Download } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { setUpSite } from '../helpers/core'
-import { pdfText } from '../helpers/pdf'
+import { pdfText, pdfToPng } from '../helpers/pdf'
 import { openDesk, SHOTS, type Desk } from './harness'
+import { readerBurst } from './reader'
 
 let desk: Desk
 const PIN = '1234'
@@ -35,11 +35,7 @@ async function approveAs(staffNo: string, serial: string) {
 async function savePdf(download: Download, name: string): Promise<string> {
   const file = path.join(SHOTS, `${name}.pdf`)
   await download.saveAs(file)
-  try {
-    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(SHOTS, name)])
-  } catch {
-    /* poppler is optional; the text is the test */
-  }
+  pdfToPng(file, path.join(SHOTS, name), 60, false)
   // Titles are letter-spaced on paper (装 修 许 可 证): compare without white space.
   return (await pdfText(fs.readFileSync(file))).join('').replace(/\s+/g, '')
 }
@@ -111,6 +107,13 @@ describe('C · renovation, worker passes and extension', () => {
     await f.getByLabel('装修负责人电话', { exact: true }).fill('15000002222')
     await f.getByLabel('装修负责人身份证号', { exact: true }).fill('440305199001010018')
     await f.getByLabel('装修内容', { exact: true }).fill('厨卫翻新,更换地砖,墙面刷漆')
+    // Three decimals are refused at the field, never rounded; nothing is submitted.
+    await f.getByLabel('装修押金(元)', { exact: true }).fill('2000.005')
+    await page.getByTestId('apply-submit').click()
+    const deposit = f.locator('.ant-form-item', { has: page.getByLabel('装修押金(元)', { exact: true }) })
+    await expect.poll(() => deposit.locator('.ant-form-item-explain').textContent()).toBe('装修押金最多两位小数(到分),请按实际金额填写')
+    expect(await page.getByTestId('apply-form').count()).toBe(1)
+    expect((await desk.core.db.read.get<{ n: number }>('SELECT count(*) AS n FROM permits'))!.n).toBe(0)
     await f.getByLabel('装修押金(元)', { exact: true }).fill('2000')
     await desk.shot('c01-renovation-form')
     renovation = await submitApplication()
@@ -261,5 +264,153 @@ describe('C · hot work and release slip', () => {
     const again = await desk.core.call('permit.use', { text: payload }, (await callOk(desk.core, 'auth.login', { staffNo: 'Q1', pin: PIN })).token)
     expect(again.ok).toBe(false)
     await desk.shot('c11-slip-used')
+  })
+})
+
+describe('D · the gate: scans in a row, re-printed paper, forged codes', () => {
+  const token = async () => (await callOk(desk.core, 'auth.login', { staffNo: 'Q1', pin: PIN })).token
+  const payloadOf = async (serial: string) =>
+    (await callOk(desk.core, 'permit.get', { id: (await desk.core.db.read.get<{ id: string }>('SELECT id FROM permits WHERE serial = ?', [serial]))!.id }, await token())).verifyPayload!
+
+  /** A scanner's burst (a few ms per key, then Enter) typed wherever the focus is. */
+  async function scan(text: string) {
+    await readerBurst(desk.page, text, { msPerKey: 2 })
+  }
+
+  it('a pass printed, then re-printed (补打): the older paper is refused as 已补打,原件作废; scans in a row with the focus elsewhere are each read alone', async () => {
+    const { page } = desk
+    await desk.login('Q1')
+    const serial = (await desk.core.db.read.get<{ serial: string }>("SELECT serial FROM permits WHERE kind = 'workerPass' AND state = 'approved' ORDER BY serial LIMIT 1"))!.serial
+    await openPermit(serial)
+    await printFromDetail('d01-pass-first-print')
+    const first = await payloadOf(serial)
+    await expect.poll(() => page.getByTestId('permit-print').textContent()).toContain('补打')
+    const text = await printFromDetail('d02-pass-reprint')
+    expect(text).toContain('补打(第1次)')
+    const second = await payloadOf(serial)
+    expect(second).not.toBe(first)
+    expect(second.endsWith(':1')).toBe(true)
+
+    await page.getByRole('menuitem', { name: '证件核验' }).click()
+    const input = page.getByTestId('verify-input')
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true)
+    // The focus is taken away (the guard clicked the page); the scanner still types into the screen.
+    await page.getByTestId('verify-page').locator('.ant-card-head-title').click()
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(false)
+    await scan(first)
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toBe('已补打,原件作废')
+    expect(await page.getByTestId('verify-outcome').getAttribute('data-status')).toBe('error')
+    expect(await page.getByTestId('verify-detail').textContent()).toMatch(/已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 补打/)
+    expect(await input.inputValue()).toBe('')
+    await desk.shot('d03-verify-superseded')
+
+    // Second scan in a row, the focus on the 核验 button this time: read alone, answers 有效.
+    await page.getByTestId('verify-submit').focus()
+    await scan(second)
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toBe('有效')
+    expect(await input.inputValue()).toBe('')
+    expect(await page.getByTestId('verify-permit').textContent()).toContain(serial)
+    // A third, straight into the (cleared) box.
+    await input.focus()
+    await scan(first)
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toBe('已补打,原件作废')
+    await desk.shot('d04-verify-second-scan')
+  })
+
+  it('a forged code shows only 伪造; a used release slip lists its goods and reads as a refusal (red)', async () => {
+    const { page } = desk
+    const slipSerial = (await desk.core.db.read.get<{ serial: string }>("SELECT serial FROM permits WHERE kind = 'releaseSlip' AND state = 'used' LIMIT 1"))!.serial
+    const payload = await payloadOf(slipSerial)
+    await page.getByRole('menuitem', { name: '证件核验' }).click()
+    await page.getByTestId('verify-page').locator('.ant-card-head-title').click()
+    await scan(payload.replace(/:([0-9A-Z]{10})$/, ':ZZZZZZZZZZ'))
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toBe('伪造')
+    expect(await page.getByTestId('verify-permit').count()).toBe(0)
+    const shown = (await page.getByTestId('verify-page').textContent())!
+    for (const s of ['孙搬运', '3栋2单元1502', '旧冰箱', '物品放行条']) expect(shown).not.toContain(s)
+    await desk.shot('d05-verify-forged')
+
+    await scan(payload)
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toBe('已使用')
+    expect(await page.getByTestId('verify-outcome').getAttribute('data-status')).toBe('error')
+    expect(await page.getByTestId('verify-outcome').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(207, 19, 34)')
+    expect(await page.getByTestId('verify-goods').textContent()).toContain('旧冰箱 ×1')
+    expect(await page.getByTestId('verify-use').count()).toBe(0)
+    await desk.shot('d06-verify-used-goods')
+  })
+
+  it('项目设置 has the permit settings; the phone and working hours reach the printed renovation permit', async () => {
+    const { page } = desk
+    await desk.login('admin', '246810')
+    await page.getByRole('menuitem', { name: '项目设置' }).click()
+    const card = page.getByTestId('permit-settings')
+    await card.getByLabel('服务中心电话', { exact: true }).fill('电话')
+    await card.getByLabel('服务中心电话', { exact: true }).press('Enter')
+    await expect.poll(() => card.textContent()).toContain('服务中心电话只能包含数字')
+    await card.getByLabel('服务中心电话', { exact: true }).fill('0755-86001234')
+    await card.getByLabel('施工时间', { exact: true }).fill('08:30-12:00,14:00-18:00')
+    // A deposit with three decimals: the message at the field, the saved setting untouched.
+    const savedDeposit = (await callOk(desk.core, 'site.get', {}, await token())).permit.renovationDepositFen
+    await card.getByLabel('装修押金(元)', { exact: true }).fill('3000.123')
+    await card.getByLabel('装修押金(元)', { exact: true }).press('Enter')
+    await expect.poll(() => card.textContent()).toContain('装修押金最多两位小数(到分),请按实际金额填写')
+    expect((await callOk(desk.core, 'site.get', {}, await token())).permit.renovationDepositFen).toBe(savedDeposit)
+    await card.getByLabel('装修押金(元)', { exact: true }).fill('3000')
+    await card.getByLabel('装修押金(元)', { exact: true }).press('Enter')
+    await expect.poll(async () => (await callOk(desk.core, 'site.get', {}, await token())).permit).toMatchObject({
+      serviceCenterPhone: '0755-86001234',
+      workHours: '08:30-12:00,14:00-18:00',
+      renovationDepositFen: 300000,
+    })
+    await desk.shot('d07-permit-settings')
+    await desk.login('Q1')
+    await openPermit(renovation)
+    const text = await printFromDetail('d08-renovation-phone-hours')
+    expect(text).toContain('0755-86001234')
+    expect(text).toContain('施工时间')
+    expect(text).toContain('08:30—12:00、14:00—18:00')
+  })
+
+  it('验收退押金: the renovation deposit comes back in the ledger, less a deduction with its reason', async () => {
+    const { page } = desk
+    await openPermit(renovation)
+    await expect.poll(() => page.getByTestId('deposit-ledger').textContent()).toContain('收装修押金')
+    await page.getByTestId('permit-inspect').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('验收人', { exact: true }).fill('吴强')
+    await dialog.getByLabel('扣款(元)', { exact: true }).fill('100')
+    await dialog.getByRole('button', { name: /验收合格/ }).click()
+    // A deduction without its reason is refused at the field; nothing is booked.
+    await expect.poll(() => dialog.textContent()).toContain('有扣款时须填写扣款原因')
+    await dialog.getByLabel('扣款原因', { exact: true }).fill('损坏电梯轿厢壁板')
+    await dialog.getByRole('button', { name: /验收合格/ }).click()
+    await expect.poll(() => page.getByTestId('deposit-ledger').textContent()).toContain('退装修押金')
+    const ledger = (await page.getByTestId('deposit-ledger').textContent())!
+    expect(ledger).toContain('-1900.00 元')
+    expect(ledger).toContain('装修押金扣除')
+    expect(ledger).toContain('损坏电梯轿厢壁板')
+    expect(await page.getByTestId('permit-inspect').count()).toBe(0)
+    await desk.shot('d09-inspect-refund')
+  })
+})
+
+describe('E · a permit changed behind the app', () => {
+  it('shows the broken seal on its page, cannot be printed, and the supervisor’s 校验 lists it', async () => {
+    const { page } = desk
+    const hot = (await desk.core.db.read.get<{ id: string; serial: string }>("SELECT id, serial FROM permits WHERE kind = 'hotWork' LIMIT 1"))!
+    await desk.core.db.tx((w) => w.run(`UPDATE permits SET fields = json_set(fields, '$.welderName', '冒名顶替'), holder_name = '冒名顶替' WHERE id = ?`, [hot.id]))
+    await desk.login('Q1')
+    await openPermit(hot.serial)
+    await expect.poll(() => page.getByTestId('permit-seal-broken').textContent()).toContain('动火人')
+    expect(await page.getByTestId('permit-print').isDisabled()).toBe(true)
+    await desk.shot('e01-permit-seal-broken')
+    await desk.login('S1')
+    await page.getByRole('menuitem', { name: '证件办理' }).click()
+    await page.getByTestId('permit-check-seals').click()
+    await expect.poll(() => page.getByTestId('seal-report').textContent()).toContain(hot.serial)
+    expect(await page.getByTestId('seal-report').textContent()).toContain('1 处与封存记录不符')
+    await expect.poll(() => page.locator('.ant-modal').evaluate((el) => getComputedStyle(el).opacity)).toBe('1')
+    await page.waitForTimeout(300)
+    await desk.shot('e02-seal-report')
   })
 })

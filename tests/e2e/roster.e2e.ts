@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
-import { addMonths, datesOfMonth, localDate, monthOfDate } from '../../shared/duty/time'
+import { addMonthsToMonth, datesOfMonth, monthOfDate } from '../../shared/time/calendar'
+import { localDate } from '../../shared/time/zone'
 import { setUpSite } from '../helpers/core'
 import { pdfText } from '../helpers/pdf'
 import { openDesk, SHOTS, type Desk } from './harness'
@@ -16,7 +17,7 @@ const TZ = 'Asia/Shanghai'
 const PIN = '1234'
 const today = localDate(new Date(), TZ)
 const thisMonth = monthOfDate(today)
-const next = addMonths(thisMonth, 1)
+const next = addMonthsToMonth(thisMonth, 1)
 const day10 = `${next}-10`
 
 let desk: Desk

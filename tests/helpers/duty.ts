@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { Result } from '../../shared/api/contract'
-import { zonedIso } from '../../shared/duty/time'
+import { zonedIso } from '../../shared/time/zone'
 import { callOk, type Core } from '../../electron/core/app'
 import { freshCore, setUpSite, tempDir } from './core'
 
@@ -95,6 +95,7 @@ export const DUTY_TABLES = [
   'handover_questions',
   'handover_checks',
   'handover_counts',
+  'handover_key_acks',
 ]
 
 /** Every row of the duty tables, to show a refused call changed nothing. */

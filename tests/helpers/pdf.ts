@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /**
@@ -39,5 +40,21 @@ export async function pdfPageCount(buf: Buffer | Uint8Array): Promise<number> {
     return doc.numPages
   } finally {
     await doc.destroy()
+  }
+}
+
+/**
+ * PNG pages of a PDF for a person to look at (pdftoppm, Debian's poppler-utils). `.ci/run` installs
+ * it where it can; on a machine without it the picture is skipped (the text checks are the test),
+ * but a PDF that pdftoppm cannot read still fails the test. Returns whether a picture was made.
+ */
+export function pdfToPng(pdf: string, outBase: string, dpi = 70, singleFile = true): boolean {
+  const args = ['-png', '-r', String(dpi), ...(singleFile ? ['-singlefile'] : []), pdf, outBase]
+  try {
+    execFileSync('pdftoppm', args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    return true
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw e
   }
 }

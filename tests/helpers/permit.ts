@@ -51,9 +51,9 @@ export interface PermitDesk {
  * 阳光花园 3栋2单元1201 (owner 刘龑, tenant 王芳, an authorised lead 张喆 and a release agent), a second
  * unit 3栋2单元1202, and a reviewer for every role. The clock starts on 2026-03-02 09:00 (Shanghai).
  */
-export async function openPermitDesk(start = '2026-03-02 09:00'): Promise<PermitDesk> {
+export async function openPermitDesk(start = '2026-03-02 09:00', open?: (now: () => Date) => Promise<Core>): Promise<PermitDesk> {
   const clock = new Clock(start)
-  const core = await freshCore(tempDir('desk-permit-'), clock.now)
+  const core = open ? await open(clock.now) : await freshCore(tempDir('desk-permit-'), clock.now)
   const admin = await setUpSite(core)
   const ids = {} as Record<PermitStaffNo, string>
   for (const p of PERMIT_PEOPLE) ids[p.staffNo] = (await callOk(core, 'staff.create', { ...p, roles: [...p.roles], pin: PIN }, admin)).id
@@ -160,7 +160,7 @@ export async function approvedRenovation(d: PermitDesk, start = '2026-03-02'): P
   return approve(d, v.id)
 }
 
-export const PERMIT_TABLES = ['permits', 'permit_reviews', 'permit_prints', 'permit_serials', 'deposit_ledger', 'permit_files', 'audit_events']
+export const PERMIT_TABLES = ['permits', 'permit_reviews', 'permit_prints', 'permit_serials', 'deposit_ledger', 'permit_files', 'permit_seals', 'audit_events']
 
 const SNAPSHOT_SQL: Record<string, string> = {
   permit_serials: 'SELECT * FROM permit_serials ORDER BY kind, year',
@@ -176,3 +176,20 @@ export async function permitSnapshot(core: Core): Promise<string> {
 }
 
 export const prefixOf = (kind: Parameters<typeof kindDef>[0]) => kindDef(kind).prefix
+
+/** A release slip asked by the tenant with the owner's consent, approved by the duty supervisor (not printed). */
+export async function approvedSlip(d: PermitDesk, day = '2026-03-02'): Promise<PermitView> {
+  const v = await apply(d, {
+    kind: 'releaseSlip',
+    unitId: d.unitId,
+    applicant: tenant(d),
+    ownerConsent: { ownerName: '刘龑', method: 'letter', note: '业主同意书' },
+    fields: releaseFields(day),
+  })
+  return approve(d, v.id)
+}
+
+/** Raw SQL behind the app's back (as anyone holding the file could), outside every service. */
+export async function behindTheApp(d: PermitDesk, sql: string, params: unknown[] = []): Promise<void> {
+  await d.core.db.tx((w) => w.run(sql, params as never))
+}

@@ -52,8 +52,8 @@ describe('handover — bad input is refused, naming the field, and nothing is si
       'override.supervisorStaffNo',
       '不是客服主管',
     )
-    await refusedUnchanged(() => desk.core.call('handover.incoming', { id: view.id, staffNo: 'Q3', pin: '9999' }, q1), 'BAD_CREDENTIALS', 'pin', '接班人PIN不正确')
-    await refusedUnchanged(() => desk.core.call('handover.incoming', { id: view.id, staffNo: 'ZZ9', pin: PIN }, q1), 'BAD_CREDENTIALS', 'pin', '接班人工号或PIN不正确')
+    await refusedUnchanged(() => desk.core.call('handover.incoming', { id: view.id, staffNo: 'Q3', pin: '9999' }, q1), 'BAD_CREDENTIALS', 'pin', '接班人工号或PIN不正确,还可尝试 4 次')
+    await refusedUnchanged(() => desk.core.call('handover.incoming', { id: view.id, staffNo: 'ZZ9', pin: PIN }, q1), 'BAD_CREDENTIALS', 'pin', '接班人工号或PIN不正确,还可尝试 4 次')
     await stillOpen(view.id, q1)
   })
 
@@ -103,7 +103,7 @@ describe('handover — bad input is refused, naming the field, and nothing is si
     desk = await openDutyDesk('2026-11-20 09:00')
     const { q1, view, call } = await handoverReady(desk)
     const signed = await callOk(desk.core, 'handover.sign', { id: view.id, outgoingPin: PIN, incomingPin: PIN }, q1)
-    const q2 = signed.incomingSession.token
+    const q2 = signed.incomingSession!.token
     const id = view.id
     await refusedUnchanged(() => desk.core.call('handover.count', { id, itemCode: 'cash', side: 'incoming', count: 1 }, q2), 'CONFLICT', 'id', '已签字')
     await refusedUnchanged(() => desk.core.call('handover.check', { id, itemCode: 'desk', ok: false, note: '改' }, q1), 'CONFLICT', 'id', '已签字')

@@ -85,7 +85,7 @@ describe('handover — restart, atomic sign, hash chain', () => {
     })
     let report = await callOk(desk.core, 'handover.verify', {}, s1)
     expect(report.ok).toBe(false)
-    expect(report.broken).toEqual([{ id: first.handover.id, seq: 1, signedAt: first.handover.signedAt, reason: expect.stringContaining('物品清点') }])
+    expect(report.broken).toEqual([{ id: first.handover.id, seq: 1, no: '1', signedAt: first.handover.signedAt, reason: expect.stringContaining('物品清点') }])
     const shown = await callOk(desk.core, 'handover.get', { id: first.handover.id }, s1)
     expect(shown.integrity).toMatchObject({ ok: false, reason: expect.stringContaining('内容被改动:物品清点') })
     const list = await callOk(desk.core, 'handover.list', {}, s1)

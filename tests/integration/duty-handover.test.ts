@@ -49,10 +49,10 @@ describe('handover (交接班) — the happy path', () => {
     expect(signed.escalatedEntryIds).toHaveLength(1)
 
     // The old shift is closed and its entries locked; 王芳 is on duty with her own session.
-    const q2 = signed.incomingSession.token
-    expect(signed.incomingSession.staff.name).toBe('王芳')
+    const q2 = signed.incomingSession!.token
+    expect(signed.incomingSession!.staff.name).toBe('王芳')
     const cur = await callOk(desk.core, 'duty.current', {}, q2)
-    expect(cur).toMatchObject({ shift: { id: signed.newShift.id, staffName: '王芳' }, handover: null, overdue: false })
+    expect(cur).toMatchObject({ shift: { id: signed.newShift!.id, staffName: '王芳' }, handover: null, overdue: false })
     const old = await callOk(desk.core, 'log.list', { shiftId: signed.handover.outgoingShift.id }, q2)
     expect(old.rows.every((r) => r.locked)).toBe(true)
     expect(old.total).toBe(4)
@@ -74,7 +74,7 @@ describe('handover (交接班) — the happy path', () => {
 
     // A correction of a locked entry is a new entry in the open shift, linked to the old one.
     const fix = await callOk(desk.core, 'log.correct', { id: call.id, reason: '内容记错', kind: 'call', content: '咨询停车月卡续费', action: '已解答' }, q2)
-    expect(fix).toMatchObject({ correctsId: call.id, correctionReason: '内容记错', shiftId: signed.newShift.id, locked: false })
+    expect(fix).toMatchObject({ correctsId: call.id, correctionReason: '内容记错', shiftId: signed.newShift!.id, locked: false })
     expect((await callOk(desk.core, 'log.get', { id: call.id }, q2)).correctedById).toBe(fix.id)
     expectRefused(await desk.core.call('log.correct', { id: call.id, reason: '再改', kind: 'call', content: 'x' }, q2), 'CONFLICT', 'id', '更正最新的')
 

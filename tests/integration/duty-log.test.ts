@@ -44,7 +44,15 @@ describe('duty shifts', () => {
     expect(await dutySnapshot(desk.core)).toBe(before)
     const shift = await callOk(desk.core, 'duty.start', { override: { supervisorStaffNo: 'S1', supervisorPin: '1234', reason: '李娜病假' } }, q2)
     expect(shift).toMatchObject({ staffName: '王芳', shiftName: '早班', rostered: false, overrideByName: '陈静', overrideReason: '李娜病假' })
-    expectRefused(await desk.core.call('duty.start', {}, await desk.token('Q1')), 'CONFLICT', 'shift', '尚未交接')
+    expect(shift.custody).toBe(true) // the first on duty holds the desk's items
+    // Several clerks on duty at once: 李娜 (rostered) starts her own shift beside 王芳's; custody stays with 王芳.
+    const q1 = await desk.token('Q1')
+    expect(await callOk(desk.core, 'duty.start', {}, q1)).toMatchObject({ staffName: '李娜', custody: false })
+    expectRefused(await desk.core.call('duty.start', {}, q1), 'CONFLICT', 'shift', '已在值班')
+    expect((await callOk(desk.core, 'duty.current', {}, q1)).onDuty.map((s) => [s.staffName, s.custody])).toEqual([
+      ['王芳', true],
+      ['李娜', false],
+    ])
   })
 
   it('flags a shift left unhandled past its end plus the grace period', async () => {
@@ -56,7 +64,8 @@ describe('duty shifts', () => {
     desk.clock.set('2026-12-01 16:01')
     const flags = await callOk(desk.core, 'shift.overdue', {}, s1)
     expect(flags).toEqual([expect.objectContaining({ staffName: '李娜', shiftName: '早班', overdueMinutes: 31 })])
-    expect((await callOk(desk.core, 'duty.current', {}, s1)).overdue).toBe(true)
+    expect((await callOk(desk.core, 'duty.current', {}, q1)).overdue).toBe(true)
+    expect((await callOk(desk.core, 'duty.current', {}, s1)).overdue).toBe(false) // the supervisor has no shift of their own
     expectRefused(await desk.core.call('shift.overdue', {}, await desk.token('Q2')), 'FORBIDDEN')
     // The grace period is a site setting.
     const admin = await desk.token('admin')
@@ -70,7 +79,7 @@ describe('duty shifts', () => {
     const admin = await desk.token('admin')
     const site = await callOk(desk.core, 'site.get', {}, admin)
     expect(site.graceMinutes).toBe(30)
-    expect(site.custodyItems.map((c) => c.name)).toEqual(['对讲机', '备用金', '钥匙', '门禁卡库存', '空白证件', '代收快递'])
+    expect(site.custodyItems.map((c) => c.name)).toEqual(['对讲机', '备用金', '钥匙', '空白证件', '代收快递'])
     expect(site.custodyItems.find((c) => c.code === 'cash')).toMatchObject({ unit: 'fen', expected: 50000 })
     expect(site.checklist.length).toBeGreaterThan(0)
     const base = { name: site.name, office: site.office, timeZone: 'Asia/Shanghai' as const }

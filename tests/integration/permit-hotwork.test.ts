@@ -13,19 +13,19 @@ describe('hot-work permit (动火许可证)', () => {
     d = await openPermitDesk()
     const v = await apply(d, { kind: 'hotWork', unitId: d.unitId, applicant: lead(d), fields: hotWorkFields() })
     expect(v.record).toMatchObject({ serial: 'DH-2026-0001', state: 'inReview', validFrom: '2026-03-02 13:00', validUntil: '2026-03-02 17:00' })
-    expect(v.missingApprovals).toEqual(['工程主管审核', '安全主管审核', '主任审批'])
+    expect(v.missingApprovals).toEqual(['工程主管审核', '安全主管审核', '服务中心经理/主任审批'])
     const q1 = await d.token('Q1')
 
     await callOk(d.core, 'permit.review', { id: v.id, decision: 'approve', opinion: '同意' }, await d.token('E1'))
     // Not printable without the safety approval; the director may not skip it either.
     const before = await permitSnapshot(d.core)
-    expectRefused(await d.core.call('permit.print', { id: v.id }, q1), 'RULE', 'id', '尚缺:安全主管审核、主任审批')
+    expectRefused(await d.core.call('permit.print', { id: v.id }, q1), 'RULE', 'id', '尚缺:安全主管审核、服务中心经理/主任审批')
     expectRefused(await d.core.call('permit.review', { id: v.id, decision: 'approve' }, await d.token('D1')), 'FORBIDDEN', 'id', '安全主管审核')
     expect(await permitSnapshot(d.core)).toBe(before)
     expect((await callOk(d.core, 'permit.queue', {}, await d.token('F1'))).map((r) => r.serial)).toEqual(['DH-2026-0001'])
 
     await callOk(d.core, 'permit.review', { id: v.id, decision: 'approve', opinion: '措施落实' }, await d.token('F1'))
-    expectRefused(await d.core.call('permit.print', { id: v.id }, q1), 'RULE', 'id', '尚缺:主任审批')
+    expectRefused(await d.core.call('permit.print', { id: v.id }, q1), 'RULE', 'id', '尚缺:服务中心经理/主任审批')
     const approved = await callOk(d.core, 'permit.review', { id: v.id, decision: 'approve' }, await d.token('D1'))
     expect(approved.printable).toEqual({ ok: true })
     expect(approved.reviews.map((r) => [r.role, r.staffName])).toEqual([

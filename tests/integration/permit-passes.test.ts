@@ -41,6 +41,7 @@ describe('worker passes (装修人员出入证)', () => {
 
     const ledger = await callOk(d.core, 'deposit.list', { renovationId: ren.id }, q1)
     expect(ledger.rows.map((r) => [r.passSerial, r.workerName, r.label, r.amountFen, r.receiptNo])).toEqual([
+      ['ZX-2026-0001', '张喆', '收装修押金', 200000, null],
       ['CR-2026-0001', '王建国', '收出入证押金', 10000, 'SJ-20260302-01'],
       ['CR-2026-0001', '王建国', '收工本费', 500, 'SJ-20260302-01'],
       ['CR-2026-0002', '李龑', '收出入证押金', 10000, 'SJ-20260302-01'],
@@ -48,7 +49,7 @@ describe('worker passes (装修人员出入证)', () => {
       ['CR-2026-0003', '赵大勇', '收出入证押金', 10000, 'SJ-20260302-01'],
       ['CR-2026-0003', '赵大勇', '收工本费', 500, 'SJ-20260302-01'],
     ])
-    expect(ledger.totals).toEqual({ depositChargedFen: 30000, feeChargedFen: 1500, depositRefundedFen: 0, depositHeldFen: 30000 })
+    expect(ledger.totals).toMatchObject({ depositChargedFen: 30000, feeChargedFen: 1500, depositRefundedFen: 0, depositHeldFen: 30000, renovationDepositHeldFen: 200000 })
     const renView = await callOk(d.core, 'permit.get', { id: ren.id }, q1)
     expect(renView.children.map((c) => c.serial).sort()).toEqual(['CR-2026-0001', 'CR-2026-0002', 'CR-2026-0003'])
     expect(renView.deposit.depositHeldFen).toBe(30000)
@@ -214,7 +215,7 @@ describe('renovation extension (装修延期)', () => {
 
     // The re-issued pass carries the deposit: nothing charged again, its return refunds the original deposit.
     const ledger = await callOk(d.core, 'deposit.list', { renovationId: ren.id }, q)
-    expect(ledger.totals).toEqual({ depositChargedFen: 30000, feeChargedFen: 1500, depositRefundedFen: 10000, depositHeldFen: 20000 })
+    expect(ledger.totals).toMatchObject({ depositChargedFen: 30000, feeChargedFen: 1500, depositRefundedFen: 10000, depositHeldFen: 20000 })
     const back = await callOk(d.core, 'permit.return', { id: fresh[0] }, q)
     expect(back.ledger.map((r) => [r.passSerial, r.label, r.amountFen])).toEqual([
       ['CR-2026-0001', '收出入证押金', 10000],
@@ -243,10 +244,19 @@ describe('permit settings (项目设置)', () => {
     d = await openPermitDesk()
     const admin = await d.token('admin')
     const site = await callOk(d.core, 'site.get', {}, admin)
-    expect(site.permit).toEqual({ renovationMonths: 3, workerPassDepositFen: 10000, workerPassFeeFen: 500, hotWorkMaxHours: 8 })
+    expect(site.permit).toEqual({
+      renovationMonths: 3,
+      workerPassDepositFen: 10000,
+      workerPassFeeFen: 500,
+      hotWorkMaxHours: 8,
+      renovationDepositFen: 200000,
+      extensionFeeFen: 0,
+      workHours: '08:00-12:00,14:00-18:00',
+      serviceCenterPhone: '',
+    })
     expectRefused(await d.core.call('site.update', { name: site.name, office: site.office, timeZone: 'Asia/Shanghai', permit: { workerPassFeeFen: -1 } }, admin), 'INVALID_INPUT', 'permit.workerPassFeeFen', '工本费')
     const updated = await callOk(d.core, 'site.update', { name: site.name, office: site.office, timeZone: 'Asia/Shanghai', permit: { workerPassDepositFen: 20000 } }, admin)
-    expect(updated.permit).toEqual({ renovationMonths: 3, workerPassDepositFen: 20000, workerPassFeeFen: 500, hotWorkMaxHours: 8 })
+    expect(updated.permit).toMatchObject({ renovationMonths: 3, workerPassDepositFen: 20000, workerPassFeeFen: 500, hotWorkMaxHours: 8 })
     expect(updated.shifts.length).toBeGreaterThan(0)
     const ren = await approvedRenovation(d)
     const [p] = await callOk(d.core, 'workerPass.issueBatch', { renovationId: ren.id, applicant: lead(d), receiptNo: 'SJ1', workers: [worker('王建国', 1)] }, await d.token('Q1'))

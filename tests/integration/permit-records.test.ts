@@ -39,14 +39,16 @@ describe('permit records', () => {
     await expect(write("UPDATE permits SET state = 'issued' WHERE id = ?", [id])).rejects.toThrow(/voided permit is final/)
   })
 
-  it('a record changed behind the app’s back verifies as forged and will not print', async () => {
+  it('a record changed behind the app’s back verifies as tampered (its seal is broken) and will not print', async () => {
     const { passes, q1 } = await withPasses()
     const qr = passes[1].verifyPayload!
     await d.core.db.tx(async (w) => {
       await w.exec('DROP TRIGGER permits_validity_fixed')
       await w.run("UPDATE permits SET valid_until = '2026-12-31' WHERE id = ?", [passes[1].id])
     })
-    expect((await callOk(d.core, 'permit.verify', { text: qr }, q1)).outcome).toBe('forged')
+    const r = await callOk(d.core, 'permit.verify', { text: qr }, q1)
+    expect(r).toMatchObject({ outcome: 'tampered', permit: null })
+    expect(r.detail).toContain('有效期')
     expectRefused(await d.core.call('permit.print', { id: passes[1].id }, q1), 'RULE', 'id', '可能被改动')
   })
 
@@ -60,7 +62,7 @@ describe('permit records', () => {
       expect(r.detail).toContain('所属装修许可证 ZX-2026-0001 已作废:业主取消装修')
     }
     const audit = await d.core.db.read.get<{ summary: string }>("SELECT summary FROM audit_events WHERE action = 'permit.void'")
-    expect(audit!.summary).toBe('作废装修许可证 ZX-2026-0001:业主取消装修(随之作废:CR-2026-0001、CR-2026-0002)')
+    expect(audit!.summary).toBe('作废装修许可证 ZX-2026-0001:业主取消装修(随之作废:CR-2026-0001、CR-2026-0002),退押金 2000.00 元')
   })
 
   it('the serial lookup and the review queue use their indexes', async () => {

@@ -27,7 +27,7 @@ describe('renovation permit (装修许可证)', () => {
     expect(applied.record).toMatchObject({ serial: 'ZX-2026-0001', state: 'inReview', unitLabel: '3栋2单元1201', validFrom: '2026-03-02', validUntil: '2026-06-01' })
     expect(applied.record.applicant.idNumber).toBe('110105********002X')
     expect(applied.nextStep).toMatchObject({ role: 'engineering', label: '工程主管审核' })
-    expect(applied.missingApprovals).toEqual(['工程主管审核', '主任审批'])
+    expect(applied.missingApprovals).toEqual(['工程主管审核', '服务中心经理/主任审批'])
     expect(applied.printable.ok).toBe(false)
 
     // 待我审核: the engineering supervisor sees it, the director not yet.
@@ -38,7 +38,7 @@ describe('renovation permit (装修许可证)', () => {
     d.clock.set('2026-03-02 10:00')
     await callOk(d.core, 'permit.review', { id: applied.id, decision: 'approve', opinion: '符合规定' }, e1)
     expect(await callOk(d.core, 'permit.queue', {}, e1)).toEqual([])
-    expect((await callOk(d.core, 'permit.queue', {}, d1)).map((r) => r.nextStepLabel)).toEqual(['主任审批'])
+    expect((await callOk(d.core, 'permit.queue', {}, d1)).map((r) => r.nextStepLabel)).toEqual(['服务中心经理/主任审批'])
     d.clock.set('2026-03-02 10:30')
     const approved = await callOk(d.core, 'permit.review', { id: applied.id, decision: 'approve' }, d1)
     expect(approved.effectiveState).toBe('approved')
@@ -129,7 +129,7 @@ describe('renovation permit (装修许可证)', () => {
     expect(await permitSnapshot(d.core)).toBe(before)
 
     await callOk(d.core, 'permit.review', { id: v.id, decision: 'approve' }, await d.token('E1'))
-    expectRefused(await d.core.call('permit.review', { id: v.id, decision: 'approve' }, await d.token('E2')), 'FORBIDDEN', 'id', '主任审批')
+    expectRefused(await d.core.call('permit.review', { id: v.id, decision: 'approve' }, await d.token('E2')), 'FORBIDDEN', 'id', '服务中心经理/主任审批')
     const refused = await callOk(d.core, 'permit.review', { id: v.id, decision: 'refuse', opinion: '图纸涉及拆改承重墙' }, await d.token('D1'))
     expect(refused.effectiveState).toBe('refused')
     expect(refused.reviews[1]).toMatchObject({ decision: 'refuse', opinion: '图纸涉及拆改承重墙', staffName: '陈翀' })
@@ -152,8 +152,11 @@ describe('renovation permit (装修许可证)', () => {
       fields: renovationFields(),
       attachments: [{ label: '装修图纸', fileName: 'plan.png', dataUrl: png }],
     })
-    expect(v.attachments).toEqual([{ id: expect.any(String), kind: 'attachment', label: '装修图纸', fileName: 'plan.png', mime: 'image/png', sizeBytes: 70 }])
-    const f = await callOk(d.core, 'permit.file', { id: v.attachments[0].id }, await d.token('E1'))
+    // The clerk who filed it sees that it is there, but does not review renovations: she may not open it.
+    expect(v.attachments).toEqual([{ id: expect.any(String), kind: 'attachment', label: '装修图纸', fileName: 'plan.png', mime: 'image/png', sizeBytes: 70, readable: false }])
+    const e1 = await d.token('E1')
+    expect((await callOk(d.core, 'permit.get', { id: v.id }, e1)).attachments[0].readable).toBe(true)
+    const f = await callOk(d.core, 'permit.file', { id: v.attachments[0].id }, e1)
     expect(f.dataUrl).toBe(png)
     const before = await permitSnapshot(d.core)
     expectRefused(
@@ -185,8 +188,8 @@ describe('approval steps of the other kinds', () => {
     })
     expect(lift.nextStep).toMatchObject({ role: 'engineering' })
     const afterEng = await approve(d, lift.id, 1)
-    expect(afterEng.nextStep).toMatchObject({ role: 'admin', label: '当值管理员审批' })
-    expectRefused(await d.core.call('permit.review', { id: lift.id, decision: 'approve' }, await d.token('S1')), 'FORBIDDEN', 'id', '当值管理员审批')
+    expect(afterEng.nextStep).toMatchObject({ role: 'admin', label: '客服管理员审批' })
+    expectRefused(await d.core.call('permit.review', { id: lift.id, decision: 'approve' }, await d.token('S1')), 'FORBIDDEN', 'id', '客服管理员审批')
     await approve(d, lift.id)
     await callOk(d.core, 'permit.print', { id: lift.id }, await d.token('Q1'))
     const g = await d.token('G1')

@@ -36,3 +36,16 @@ describe('import boundaries', () => {
     expect(importsOf('tests/unit/boundaries.test.ts')).toContain('node:fs')
   })
 })
+
+describe('one role, one name', () => {
+  // The seeds call the supervisor 客服主管 (and once 值班主任/值班主管 for the same person): the desk
+  // says 客服主管 everywhere (shared/roles.ts), so screens, papers and messages never disagree.
+  const text = (dir: string) => files(dir).map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')] as const)
+  it('no screen, paper or message calls the supervisor 值班主任 or 值班主管', () => {
+    const hits = ['renderer', 'electron', 'shared'].flatMap(text).filter(([, t]) => /值班主[任管]/.test(t)).map(([f]) => f)
+    expect(hits).toEqual([])
+  })
+  it('the finds are real: the pattern sees the names', () => {
+    expect(/值班主[任管]/.test('值班主任审批')).toBe(true)
+  })
+})

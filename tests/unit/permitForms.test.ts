@@ -88,7 +88,7 @@ describe('permit form converters', () => {
   it('defaults are sensible', () => {
     const r = KIND_CONVERTERS.renovation.initialFields(NOW, settings)
     expect(toDay(r.startDate)).toBe('2026-03-02')
-    expect(r.depositFen).toBe(2000) // 元
+    expect(r.depositFen).toBe('2000.00') // 元, as the field shows it
     expect(KIND_CONVERTERS.renovation.initialFields(NOW).depositFen).toBeUndefined()
 
     const h = KIND_CONVERTERS.hotWork.toFields(KIND_CONVERTERS.hotWork.initialFields(NOW))
@@ -128,7 +128,12 @@ describe('permit form converters', () => {
     expect(yuanToFen(100.1)).toBe(10010)
     expect(yuanToFen(null)).toBeUndefined()
     expect(yuanToFen('')).toBeUndefined()
-    expect(fenToYuan(10050)).toBe(100.5)
+    expect(fenToYuan(10050)).toBe('100.50')
+    // Typed text is read exactly: never rounded to the fen.
+    expect(yuanToFen('100.1')).toBe(10010)
+    expect(yuanToFen('1,200.50')).toBe(120050)
+    expect(yuanToFen('12.345')).toBeNaN()
+    expect(KIND_CONVERTERS.renovation.toFields({ depositFen: '2000.005' }).depositFen).toBeNaN()
     expect(KIND_CONVERTERS.extension.toFields({ feeFen: 50.5 }).feeFen).toBe(5050)
   })
 

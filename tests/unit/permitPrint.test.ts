@@ -31,6 +31,10 @@ import {
   type PermitRecordOf,
 } from '../../shared/permit/index'
 import { pdfPageCount, pdfText } from '../helpers/pdf'
+import { ROLE_LABELS } from '../../shared/roles'
+
+/** The duty supervisor's step, named as shared/roles.ts names the role. */
+const SUPERVISOR_STEP = `${ROLE_LABELS.supervisor}审批`
 
 // ───────────────────────────── fixtures ─────────────────────────────
 
@@ -115,7 +119,7 @@ describe('permit printing', () => {
     expect(t).toContain('深圳市美家装饰工程有限公司')
     expect(t).toContain('13912345678')
     expect(t).not.toContain(ID)
-    for (const s of ['工程主管审核', '王堃', '主任审批', '陈翀', '2026-03-02 08:01', '管理处(盖章)', '扫码核验 ZX-2026-0001']) expect(t).toContain(s)
+    for (const s of ['工程主管审核', '王堃', '服务中心经理/主任审批', '陈翀', '2026-03-02 08:01', '管理处(盖章)', '扫码核验 ZX-2026-0001']) expect(t).toContain(s)
     expect(t).not.toContain('补打')
     expect((await text(buildRenovationPermit(site, renovation, opts(renovation, 1)))).text).toContain('补打(第1次)')
   })
@@ -166,7 +170,7 @@ describe('permit printing', () => {
     expect(pages).toBe(1)
     expect(t).toMatch(/动\s*火\s*许\s*可\s*证/)
     for (const s of ['DH-2026-0001', '一级动火', '2026-03-02 09:30 至 17:30', '北阳台', '气割', '王建国', 'T110105194912', '李四', '2 具', '0%LEL 合格']) expect(t).toContain(s)
-    for (const s of ['工程主管审核', '王堃', '安全主管审核', '李昇', '主任审批', '陈翀']) expect(t).toContain(s)
+    for (const s of ['工程主管审核', '王堃', '安全主管审核', '李昇', '服务中心经理/主任审批', '陈翀']) expect(t).toContain(s)
     expect(t).toContain('动火点周围易燃、可燃物已清除或隔离')
     expect(t.match(/✓/g)).toHaveLength(9)
     expect(t).toContain('补打(第1次)')
@@ -181,7 +185,7 @@ describe('permit printing', () => {
     const { pages, text: t } = await text(doc)
     expect(pages).toBe(1)
     expect(t).toMatch(/物\s*品\s*放\s*行\s*条/)
-    for (const x of ['FX-2026-0001', '2026-03-02', '当日有效', '单次有效', '欧阳明辉', '110105********002X', '办证人', '刘龑(业主)', '实木衣柜(已拆)', '共 8 项', '36', '值班主任审批', '赵赟', '补打(第3次)']) {
+    for (const x of ['FX-2026-0001', '2026-03-02', '当日有效', '单次有效', '欧阳明辉', '110105********002X', '办证人', '刘龑(业主)', '实木衣柜(已拆)', '共 8 项', '36', SUPERVISOR_STEP, '赵赟', '补打(第3次)']) {
       expect(t).toContain(x)
     }
   })
@@ -190,7 +194,7 @@ describe('permit printing', () => {
     const ext = make('extension', { renovationSerial: renovation.serial, newEndDate: '2026-07-31', reason: '主材到货延迟' }, { renovation })
     const e = await text(buildExtensionForm(site, ext, opts(ext)))
     expect(e.pages).toBe(1)
-    for (const x of ['装修延期审批单', 'YQ-2026-0001', '2026-07-31', 'ZX-2026-0001', '2026-06-01', '主材到货延迟', '工程主管审核', '主任审批', '管理处(盖章)']) expect(e.text).toContain(x)
+    for (const x of ['装修延期审批单', 'YQ-2026-0001', '2026-07-31', 'ZX-2026-0001', '2026-06-01', '主材到货延迟', '工程主管审核', '服务中心经理/主任审批', '管理处(盖章)']) expect(e.text).toContain(x)
 
     const aw = make('additionalWorks', { items: ['drilling', 'securityDoor'], location: '入户门', description: '更换防盗门', startDate: '2026-03-03', endDate: '2026-03-05' })
     const a = await text(buildAdditionalWorksForm(site, aw, opts(aw, 1)))
@@ -201,7 +205,7 @@ describe('permit printing', () => {
     const lu = make('liftUse', { use: 'fireLift', liftName: '3栋消防梯', goods: '红砖 500 块', date: '2026-03-02', timeFrom: '13:00', timeTo: '17:00', undertaking: true })
     const l = await text(buildLiftUseForm(site, lu, opts(lu)))
     expect(l.pages).toBe(1)
-    for (const x of ['使用楼梯/电梯审批单', 'DT-2026-0001', '2026-03-02 13:00 至 17:00', '消防梯', '红砖 500 块', '当值管理员审批', '张喆', '承诺']) expect(l.text).toContain(x)
+    for (const x of ['使用楼梯/电梯审批单', 'DT-2026-0001', '2026-03-02 13:00 至 17:00', '消防梯', '红砖 500 块', '客服管理员审批', '张喆', '承诺']) expect(l.text).toContain(x)
     expect(l.text).not.toContain('补打')
   })
 })
@@ -239,6 +243,32 @@ describe('permit printing at the schema maxima', () => {
     expect(sheet.pages).toBe(1)
     expect(sheet.text).toContain('CR-2026-0008')
   })
+
+  it('every document carries the service center phone; the renovation permit its working hours; an opinion prints once', async () => {
+    const phoned = { ...site, settings: { serviceCenterPhone: '0755-86001234', workHours: '08:30-12:00,14:00-18:30' } }
+    const once = (r: PermitRecord) => ({ ...r, reviews: r.reviews.map((x, i) => (i === 0 ? { ...x, opinion: '同意,按规定施工' } : x)) }) as PermitRecord
+    const records: PermitRecord[] = [
+      once(renovation),
+      make('hotWork', hotWorkFields),
+      make('releaseSlip', { carrierName: '欧阳明辉', carrierIdNumber: ID, items: [{ name: '冰箱', quantity: 1 }], date: '2026-03-02' }),
+      make('extension', { renovationSerial: renovation.serial, newEndDate: '2026-07-31', reason: '主材到货延迟' }, { renovation }),
+      make('additionalWorks', { items: ['drilling'], location: '客厅', description: '打孔', startDate: '2026-03-03', endDate: '2026-03-05' }),
+      make('liftUse', { use: 'lift', goods: '瓷砖', date: '2026-03-02', timeFrom: '13:00', timeTo: '17:00', undertaking: true }),
+      pass('王建国', 1),
+    ]
+    for (const r of records) {
+      const { pages, text: t } = await text(buildPermitDocument(phoned, r, opts(r)))
+      expect(pages, r.kind).toBe(1)
+      expect(t.replace(/\s/g, ''), r.kind).toContain('0755-86001234')
+    }
+    const ren = await text(buildPermitDocument(phoned, records[0], opts(records[0])))
+    expect(ren.text).toContain('施工时间')
+    expect(ren.text).toContain('08:30—12:00、14:00—18:30')
+    expect(ren.text).toContain('同意,按规定施工')
+    expect(ren.text).not.toMatch(/同意。\s*同意/)
+    // Without a phone set, no empty label is printed.
+    expect((await text(buildPermitDocument(site, records[1], opts(records[1])))).text).not.toContain('服务中心电话')
+  })
 })
 
 // ───────────────────────────── refusals ─────────────────────────────
@@ -246,7 +276,7 @@ describe('permit printing at the schema maxima', () => {
 describe('permit printing refuses what canPrint refuses', () => {
   it('hot work before the safety supervisor and the director approved', () => {
     const h = make('hotWork', hotWorkFields, { approveSteps: 1 })
-    expect(() => buildHotWorkPermit(site, h, opts(h))).toThrow(/尚缺:安全主管审核、主任审批/)
+    expect(() => buildHotWorkPermit(site, h, opts(h))).toThrow(/尚缺:安全主管审核、服务中心经理\/主任审批/)
   })
 
   it('a voided or expired document, and a release slip on another day', () => {

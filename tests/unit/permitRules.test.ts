@@ -20,7 +20,7 @@ import {
   kindDef,
   nextStep,
   parseQrPayload,
-  periodEnd,
+  printCode,
   PERMIT_KIND_DEFS,
   PERMIT_KINDS,
   permitApplyInput,
@@ -28,7 +28,6 @@ import {
   qrPayload,
   releaseSlipFields,
   releaseSlipUse,
-  toLocalStamp,
   transition,
   verifyCode,
   verifyOutcome,
@@ -39,6 +38,7 @@ import {
   type PermitRecordOf,
   type Review,
 } from '../../shared/permit/index'
+import { periodEnd } from '../../shared/time/calendar'
 import { idCheckChar } from '../../shared/validate/idNumber'
 
 // ───────────────────────────── fixtures ─────────────────────────────
@@ -160,14 +160,22 @@ describe('check codes and QR payloads', () => {
     const p = qrPayload(r.serial!, code)
     expect(p).toBe(`WYQT:${r.serial}:${code}`)
     expect(p).toMatch(/^[\x20-\x7e]+$/)
-    expect(parseQrPayload(p)).toEqual({ serial: r.serial, code })
-    expect(parseQrPayload(` wyqt:${r.serial!.toLowerCase()}:${code.toLowerCase()} `)).toEqual({ serial: r.serial, code })
+    expect(parseQrPayload(p)).toEqual({ serial: r.serial, code, generation: 0 })
+    expect(parseQrPayload(` wyqt:${r.serial!.toLowerCase()}:${code.toLowerCase()} `)).toEqual({ serial: r.serial, code, generation: 0 })
     expect(() => qrPayload('DH-2026-0001', '张三')).toThrow(/校验码/)
+    // A re-print carries its generation, and its own code (the generation is inside the HMAC).
+    const g2 = printCode(hmac, SECRET, checkCodeFields(r), 2)
+    expect(g2).not.toBe(code)
+    expect(printCode(hmac, SECRET, checkCodeFields(r), 0)).toBe(code)
+    expect(qrPayload(r.serial!, g2, 2)).toBe(`WYQT:${r.serial}:${g2}:2`)
+    expect(parseQrPayload(`WYQT:${r.serial}:${g2}:2`)).toEqual({ serial: r.serial, code: g2, generation: 2 })
+    expect(parseQrPayload(`WYQT:${r.serial}:${g2}:x`)).toBeNull()
+    expect(() => qrPayload(r.serial!, g2, -1)).toThrow(/打印次序/)
   })
 
   it('accepts a serial typed by hand: any case, spaces, no dashes, short numbers, full-width', () => {
     for (const typed of ['DH-2026-0001', 'dh-2026-0001', ' dh 2026 0001 ', 'DH20260001', 'dh-2026-1', 'ＤＨ－２０２６－０００１']) {
-      expect(parseQrPayload(typed)).toEqual({ serial: 'DH-2026-0001', code: null })
+      expect(parseQrPayload(typed)).toEqual({ serial: 'DH-2026-0001', code: null, generation: null })
     }
     expect(parseQrPayload('XX-2026-0001')).toBeNull()
     expect(parseQrPayload('DH-2026-0000')).toBeNull()
@@ -361,10 +369,10 @@ describe('canPrint', () => {
     const afterEngineering = make('hotWork', FIELDS.hotWork, { approveSteps: 1 })
     expect(canPrint(afterEngineering, NOW)).toEqual({
       ok: false,
-      reason: '动火许可证须经工程主管审核、安全主管审核、主任审批后方可打印(尚缺:安全主管审核、主任审批)',
+      reason: '动火许可证须经工程主管审核、安全主管审核、服务中心经理/主任审批后方可打印(尚缺:安全主管审核、服务中心经理/主任审批)',
     })
     const afterSafety = make('hotWork', FIELDS.hotWork, { approveSteps: 2 })
-    expect(canPrint(afterSafety, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('尚缺:主任审批') })
+    expect(canPrint(afterSafety, NOW)).toMatchObject({ ok: false, reason: expect.stringContaining('尚缺:服务中心经理/主任审批') })
     expect(canPrint(make('hotWork', FIELDS.hotWork), NOW)).toEqual({ ok: true })
   })
 
@@ -516,7 +524,18 @@ describe('verification at the gate', () => {
     expect(verifyOutcome(h, c, '2026-03-02 09:30', c)).toMatchObject({ outcome: 'notYetValid' })
     expect(verifyOutcome(h, c, '2026-03-02 16:00', c)).toMatchObject({ outcome: 'expired', label: '已过期' })
     const forged = c.slice(0, 9) + (c[9] === 'A' ? 'B' : 'A')
-    expect(verifyOutcome(h, forged, '2026-03-02 11:00', c)).toMatchObject({ outcome: 'forged', label: '校验码不符,疑似伪造' })
+    const f = verifyOutcome(h, forged, '2026-03-02 11:00', c)
+    expect(f).toMatchObject({ outcome: 'forged', label: '伪造' })
+    // Nothing of the genuine document: not its serial, holder, unit or dates.
+    for (const s of [h.serial!, h.fields.welderName, h.unitLabel, h.validFrom.slice(0, 10)]) expect(f.detail).not.toContain(s)
+    // An earlier paper of a re-printed document; a generation never printed is forged.
+    expect(verifyOutcome(h, c, '2026-03-02 11:00', c, { scanned: 0, current: 1, reprintedAt: '2026-03-02 10:40' })).toMatchObject({
+      outcome: 'superseded',
+      label: '已补打,原件作废',
+      detail: expect.stringContaining('已于 2026-03-02 10:40 补打'),
+    })
+    expect(verifyOutcome(h, c, '2026-03-02 11:00', c, { scanned: 1, current: 1, reprintedAt: null })).toMatchObject({ outcome: 'valid' })
+    expect(verifyOutcome(h, c, '2026-03-02 11:00', c, { scanned: 2, current: 1, reprintedAt: null })).toMatchObject({ outcome: 'forged' })
     const v = unwrap(transition(h, { type: 'void', at: NOW, reason: '现场未落实监火人' }))
     expect(verifyOutcome(v, c, '2026-03-02 11:00', c)).toMatchObject({ outcome: 'voided', detail: expect.stringContaining('现场未落实监火人') })
     expect(verifyOutcome(null, c, NOW, null)).toMatchObject({ outcome: 'unknown', label: '查无此证' })
@@ -534,14 +553,5 @@ describe('verification at the gate', () => {
   it('never calls an approved but unprinted document valid', () => {
     const h = make('hotWork', FIELDS.hotWork)
     expect(verifyOutcome(h, code(h), '2026-03-02 11:00', code(h)).outcome).toBe('notIssued')
-  })
-})
-
-describe('local time', () => {
-  it('turns an instant into the site’s wall clock, and counts periods by the calendar', () => {
-    expect(toLocalStamp(new Date('2026-03-01T16:30:00Z'), 'Asia/Shanghai')).toBe('2026-03-02 00:30')
-    expect(toLocalStamp(new Date('2026-03-01T16:30:00Z'), 'Asia/Urumqi')).toBe('2026-03-01 22:30')
-    expect(periodEnd('2026-03-01', 3)).toBe('2026-05-31')
-    expect(periodEnd('2026-11-15', 3)).toBe('2027-02-14')
   })
 })

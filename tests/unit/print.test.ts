@@ -33,7 +33,7 @@ function handover(): TDocumentDefinitions {
       fieldTable([
         ['交班人', RARE_NAMES[0]],
         ['接班人', RARE_NAMES[1]],
-        ['值班主管', RARE_NAMES[2]],
+        ['客服主管', RARE_NAMES[2]],
         ['在场人员', RARE_NAMES.slice(3).join('、')],
         ['来访登记', 12],
         ['钥匙借出', null],

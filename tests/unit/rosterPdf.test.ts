@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest'
 import { rosterDoc } from '../../electron/core/print/docs/roster'
 import { renderPdf } from '../../electron/core/print/pdf'
 import type { LeaveRow, RosterSlot, RosterStaff, RosterView } from '../../shared/duty/rosterSchema'
-import { datesOfMonth } from '../../shared/duty/time'
+import { datesOfMonth } from '../../shared/time/calendar'
 import type { ShiftPattern } from '../../shared/site/schema'
 import { pdfPageCount, pdfText } from '../helpers/pdf'
 
-const SITE = { name: '阳光花园', office: '阳光花园物业服务中心', timeZone: 'Asia/Shanghai' }
+const SITE = { name: '阳光花园', office: '阳光花园物业服务中心', timeZone: 'Asia/Shanghai', phone: '0755-86001234' }
 const SHIFTS: ShiftPattern[] = [
   { code: 'early', name: '早班', start: '07:30', end: '15:30' },
   { code: 'late', name: '晚班', start: '12:00', end: '20:00' },
@@ -76,7 +76,7 @@ describe('排班表 PDF', () => {
     expect(await pdfPageCount(buf)).toBe(1)
     const [page] = await pdfText(buf)
     expect(page).toContain('2026-12 排班表')
-    expect(page).toContain('阳光花园物业服务中心')
+    expect(page).toContain('阳光花园物业服务中心 · 服务中心电话:0755-86001234')
     for (const name of NAMES) expect(page).toContain(name)
     expect(page).toContain('早 = 早班 07:30–15:30')
     expect(page).toContain('晚 = 晚班 12:00–20:00')

@@ -1,8 +1,12 @@
 import { auditApi } from '../../../shared/audit/api'
 import { implement } from '../methods'
-import { listAudit, verifyChain } from './service'
+import { getSiteRow } from '../site/service'
+import { auditActions, auditPeople, listAudit } from './list'
+import { outsideAnchors, verifyChain } from './verify'
 
 export const auditMethods = implement(auditApi, {
-  'audit.list': (i, ctx) => listAudit(ctx.db.read, i.page, i.pageSize, i.entity),
-  'audit.verify': (_i, ctx) => verifyChain(ctx.db.read),
+  'audit.list': async (i, ctx) => listAudit(ctx.db.read, i, (await getSiteRow(ctx.db.read))?.timeZone ?? 'Asia/Shanghai'),
+  'audit.people': (_i, ctx) => auditPeople(ctx.db.read),
+  'audit.actions': (_i, ctx) => auditActions(ctx.db.read),
+  'audit.verify': (_i, ctx) => verifyChain(ctx.db.read, outsideAnchors(ctx.auditHeads, ctx.backupDir)),
 })

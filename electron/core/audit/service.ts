@@ -1,27 +1,12 @@
-import crypto from 'node:crypto'
 import type { AuditRow, ChainReport } from '../../../shared/audit/schema'
 import type { Ctx } from '../context'
 import type { Reader, Writer } from '../db/connection'
 import { newId } from '../ids'
+import { auditKey, GENESIS, keyedHash, legacyHash, siteSecret, type SealedFields } from './chain'
+import { recordHead } from './heads'
 
-const GENESIS = '0'.repeat(64)
-
-interface AuditFields {
-  id: string
-  at: string
-  staffId: string | null
-  terminalId: string
-  action: string
-  entity: string
-  entityId: string | null
-  summary: string
-  changes: string
-}
-
-function hashOf(prev: string, f: AuditFields): string {
-  const body = [prev, f.id, f.at, f.staffId ?? '', f.terminalId, f.action, f.entity, f.entityId ?? '', f.summary, f.changes]
-  return crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex')
-}
+export { listAudit } from './list'
+export { verifyChain } from './verify'
 
 export interface AuditEntry {
   action: string
@@ -31,10 +16,25 @@ export interface AuditEntry {
   changes?: unknown
 }
 
-/** Appends one audit row inside the caller's transaction, linked to the previous row's hash. */
+/** The audit key per write connection, once the site (and so its secret) exists. */
+const keys = new WeakMap<object, Buffer>()
+
+async function keyFor(w: Writer): Promise<Buffer | null> {
+  const cached = keys.get(w)
+  if (cached) return cached
+  const secret = await siteSecret(w)
+  if (!secret) return null
+  const key = auditKey(secret)
+  keys.set(w, key)
+  return key
+}
+
+/**
+ * Appends one audit row inside the caller's transaction: the next link of this terminal's keyed
+ * chain (chain.ts). After COMMIT the new head goes to the head store outside the database.
+ */
 export async function audit(w: Writer, ctx: Ctx, e: AuditEntry, staffId = ctx.staff?.id ?? null): Promise<void> {
-  const last = await w.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')
-  const f: AuditFields = {
+  const f: SealedFields = {
     id: newId(),
     at: ctx.now().toISOString(),
     staffId,
@@ -45,11 +45,33 @@ export async function audit(w: Writer, ctx: Ctx, e: AuditEntry, staffId = ctx.st
     summary: e.summary,
     changes: JSON.stringify(e.changes ?? {}),
   }
-  const prev = last?.hash ?? GENESIS
+  const last = await w.get<{ seq: number }>('SELECT max(seq) AS seq FROM audit_events')
+  const seq = (last?.seq ?? 0) + 1
+  const key = await keyFor(w)
+  const legacyTail = async () => (await w.get<{ hash: string }>("SELECT hash FROM audit_events WHERE seal = 'sha256' ORDER BY seq DESC LIMIT 1"))?.hash ?? GENESIS
+  if (!key) {
+    // No site yet, hence no secret: the unkeyed chain continues (the keyed one starts at setup).
+    const prev = await legacyTail()
+    await insert(w, seq, f, prev, legacyHash(prev, f), 'sha256', null)
+    return
+  }
+  const tail = await w.get<{ chain_seq: number; hash: string }>(
+    'SELECT chain_seq, hash FROM audit_events WHERE terminal_id = ? AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1',
+    [ctx.terminalId],
+  )
+  const prev = tail?.hash ?? (await legacyTail())
+  const chainSeq = (tail?.chain_seq ?? 0) + 1
+  const hash = keyedHash(key, prev, chainSeq, f)
+  await insert(w, seq, f, prev, hash, 'hmac1', chainSeq)
+  const store = ctx.auditHeads
+  if (store) w.afterCommit('audit-head', () => recordHead(store, ctx.terminalId, { count: chainSeq, hash, at: f.at }))
+}
+
+async function insert(w: Writer, seq: number, f: SealedFields, prev: string, hash: string, seal: string, chainSeq: number | null) {
   await w.run(
-    `INSERT INTO audit_events (seq, id, at, staff_id, terminal_id, action, entity, entity_id, summary, changes, prev_hash, hash)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-    [(last?.seq ?? 0) + 1, f.id, f.at, f.staffId, f.terminalId, f.action, f.entity, f.entityId, f.summary, f.changes, prev, hashOf(prev, f)],
+    `INSERT INTO audit_events (seq, id, at, staff_id, terminal_id, action, entity, entity_id, summary, changes, prev_hash, hash, seal, chain_seq)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    [seq, f.id, f.at, f.staffId, f.terminalId, f.action, f.entity, f.entityId, f.summary, f.changes, prev, hash, seal, chainSeq],
   )
 }
 
@@ -62,54 +84,4 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   return out
 }
 
-/** Walks the whole chain; reports the first row whose link or hash does not match. */
-export async function verifyChain(r: Reader): Promise<ChainReport> {
-  const rows = await r.all<{
-    seq: number
-    id: string
-    at: string
-    staff_id: string | null
-    terminal_id: string
-    action: string
-    entity: string
-    entity_id: string | null
-    summary: string
-    changes: string
-    prev_hash: string
-    hash: string
-  }>('SELECT * FROM audit_events ORDER BY seq')
-  let prev = GENESIS
-  let expectedSeq = 1
-  for (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, checked: expectedSeq - 1, brokenAt: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录(可能被删除)` }
-    if (row.prev_hash !== prev) return { ok: false, checked: row.seq - 1, brokenAt: row.seq, reason: `第 ${row.seq} 条记录与前一条的链接不符` }
-    const h = hashOf(prev, {
-      id: row.id,
-      at: row.at,
-      staffId: row.staff_id,
-      terminalId: row.terminal_id,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      summary: row.summary,
-      changes: row.changes,
-    })
-    if (h !== row.hash) return { ok: false, checked: row.seq - 1, brokenAt: row.seq, reason: `第 ${row.seq} 条记录内容被改动` }
-    prev = row.hash
-    expectedSeq++
-  }
-  return { ok: true, checked: rows.length }
-}
-
-export async function listAudit(r: Reader, page: number, pageSize: number, entity?: string) {
-  const where = entity ? 'WHERE a.entity = ?' : ''
-  const params = entity ? [entity] : []
-  const total = (await r.get<{ n: number }>(`SELECT count(*) AS n FROM audit_events a ${where}`, params))!.n
-  const rows = await r.all<AuditRow>(
-    `SELECT a.seq, a.at, s.name AS staffName, a.terminal_id AS terminalId, a.action, a.entity, a.entity_id AS entityId, a.summary
-       FROM audit_events a LEFT JOIN staff s ON s.id = a.staff_id ${where}
-      ORDER BY a.seq DESC LIMIT ? OFFSET ?`,
-    [...params, pageSize, (page - 1) * pageSize],
-  )
-  return { rows, total }
-}
+export type { AuditRow, ChainReport, Reader }

@@ -14,7 +14,11 @@ export async function hashPin(pin: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`
 }
 
+/** How many PINs this process has evaluated (scrypt runs of checkPin): what a guesser gets, measured. */
+export const pinEvaluations = { count: 0 }
+
 export async function checkPin(pin: string, stored: string): Promise<boolean> {
+  pinEvaluations.count++
   const [alg, n, r, p, salt, hash] = stored.split('$')
   if (alg !== 'scrypt') return false
   const expected = Buffer.from(hash, 'base64')

@@ -35,7 +35,19 @@ export class Sessions {
     this.map.delete(token)
   }
 
-  closeAllOf(staffId: string): void {
-    for (const [t, s] of this.map) if (s.staffId === staffId) this.map.delete(t)
+  /**
+   * Ends every session of one person (disabled, PIN reset or changed), except `keep` — the session
+   * that changed its own PIN by proving the old one. Sessions live in this core only: with LAN sync,
+   * another terminal must end its own when the changed staff row reaches it (left to the sync issue).
+   */
+  closeAllOf(staffId: string, keep?: string | null): number {
+    let n = 0
+    for (const [t, s] of this.map) {
+      if (s.staffId === staffId && t !== keep) {
+        this.map.delete(t)
+        n++
+      }
+    }
+    return n
   }
 }

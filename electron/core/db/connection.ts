@@ -3,6 +3,14 @@ import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
 import * as schema from './schema'
 
 export type Params = unknown[]
+
+/**
+ * How long a write waits for another process's lock before it fails with SQLITE_BUSY (which the
+ * dispatcher answers in Chinese, see storageProblem.ts): long enough for a backup copy or a
+ * checkpoint, short enough for the clerk to be told. The PRAGMA busy_timeout in DeskDb.open is this
+ * figure (tests/integration/storageErrors.test.ts reads it back).
+ */
+export const BUSY_TIMEOUT_MS = 5000
 export type Orm = SqliteRemoteDatabase<typeof schema>
 
 /** A read handle: sees only committed data (WAL snapshot of its own connection). */
@@ -16,6 +24,11 @@ export interface Reader {
 export interface Writer extends Reader {
   run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>
   exec(sql: string): Promise<void>
+  /**
+   * Runs fn once the transaction has committed (never after a rollback); a later hook with the
+   * same key replaces the earlier one. For records kept outside the database (the audit head).
+   */
+  afterCommit(key: string, fn: () => void): void
 }
 
 function wrap(conn: sqlite3.Database) {
@@ -70,13 +83,19 @@ export class DeskDb {
   readonly read: Reader
   private readonly writer: Writer
   private queue: Promise<unknown> = Promise.resolve()
+  private hooks = new Map<string, () => void>()
+  /**
+   * Run inside every write transaction (`begin` right after BEGIN, `beforeCommit` last (the LAN sync
+   * stamps the transaction's clock and seals its change records there, electron/core/sync)).
+   */
+  txHooks: { begin?: (w: Writer) => Promise<void>; beforeCommit?: (w: Writer) => Promise<void> } = {}
 
   private constructor(
     readonly file: string,
     private readonly wconn: sqlite3.Database,
     private readonly rconn: sqlite3.Database,
   ) {
-    this.writer = wrap(wconn)
+    this.writer = { ...wrap(wconn), afterCommit: (key, fn) => void this.hooks.set(key, fn) }
     const r = wrap(rconn)
     this.read = { all: r.all, get: r.get, orm: r.orm }
   }
@@ -95,11 +114,16 @@ export class DeskDb {
   tx<T>(fn: (w: Writer) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       await this.writer.exec('BEGIN IMMEDIATE')
+      this.hooks.clear()
       try {
+        await this.txHooks.begin?.(this.writer)
         const value = await fn(this.writer)
+        await this.txHooks.beforeCommit?.(this.writer)
         await this.writer.exec('COMMIT')
+        this.runHooks()
         return value
       } catch (e) {
+        this.hooks.clear()
         await this.writer.exec('ROLLBACK').catch(() => undefined)
         throw e
       }
@@ -110,14 +134,31 @@ export class DeskDb {
 
   /** Statements that must run outside a transaction (VACUUM INTO, checkpoints), still queued. */
   outside<T>(fn: (w: Writer) => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => fn(this.writer))
+    const next = this.queue.then(async () => {
+      this.hooks.clear()
+      const value = await fn(this.writer)
+      this.runHooks()
+      return value
+    })
     this.queue = next.catch(() => undefined)
     return next
   }
 
-  async close(): Promise<void> {
-    await this.queue
-    await closeConnection(this.rconn)
-    await closeConnection(this.wconn)
+  private runHooks() {
+    const hooks = [...this.hooks.values()]
+    this.hooks.clear()
+    for (const h of hooks) h()
+  }
+
+  private closing: Promise<void> | null = null
+
+  /** Waits for queued work, then closes both connections; a second call waits for the first. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.queue
+      await closeConnection(this.rconn)
+      await closeConnection(this.wconn)
+    })()
+    return this.closing
   }
 }

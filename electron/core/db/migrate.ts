@@ -49,9 +49,10 @@ export async function migrate(db: DeskDb, dir: string, backupDir: string): Promi
   )
   const unknown = [...applied].filter((t) => !known.some((k) => k.tag === t))
   if (unknown.length) {
+    // openDeskDb has already refused such a file read-only; this guards callers that skip it.
     throw new DbStartError(
       'NEWER_VERSION',
-      `数据库由更新版本的程序创建(迁移 ${unknown.join(', ')}),本程序不能打开它;文件未被改动,请安装新版本。`,
+      `数据库由更新版本的程序创建(迁移 ${unknown.join(', ')}),本程序不能打开它;请安装新版本。`,
     )
   }
   const pending = known.filter((k) => !applied.has(k.tag))

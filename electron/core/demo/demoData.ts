@@ -7,7 +7,7 @@ import type { Writer } from '../db/connection'
 import { rule } from '../errors'
 import { newId } from '../ids'
 import { initialsOf } from '../registry/residents'
-import { roomKey } from '../registry/units'
+import { unitSearchColumns } from '../registry/units'
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彩春菊兰凤洁梅琳素云莲真环雪荣爱妹霞香月莺媛瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽浩宇轩然子涵博文一鸣晨阳志远'
@@ -90,6 +90,14 @@ export async function fillDemo(ctx: Ctx, size: DemoSize = DEMO_SITE, withStaff =
     const uRows: unknown[][] = []
     const rRows: unknown[][] = []
     let phoneSeq = 0
+    // An ID number belongs to one person (the form refuses a second): draw again on a collision.
+    const ids = new Set<string>()
+    const uniqueId = () => {
+      let id = fakeIdNumber(rand)
+      while (ids.has(id)) id = fakeIdNumber(rand)
+      ids.add(id)
+      return id
+    }
     for (let b = 1; b <= size.buildings; b++) {
       const bid = newId()
       bRows.push([...meta(bid), String(b), `${b}栋`])
@@ -98,7 +106,8 @@ export async function fillDemo(ctx: Ctx, size: DemoSize = DEMO_SITE, withStaff =
           for (let r = 1; r <= size.roomsPerFloor; r++) {
             const room = `${f}${String(r).padStart(2, '0')}`
             const uid = newId()
-            uRows.push([...meta(uid), bid, String(e), room, 60 + Math.round(rand() * 90), roomKey(String(b), String(e), room)])
+            const keys = unitSearchColumns(String(b), String(e), room)
+            uRows.push([...meta(uid), bid, String(e), room, 60 + Math.round(rand() * 90), keys.roomKey, keys.roomRev])
             // Around residentsPerUnit on average: an owner, then family or tenants.
             const count = Math.max(1, Math.round(size.residentsPerUnit - 1 + rand() * 2))
             const surname = SURNAMES[Math.floor(rand() * SURNAMES.length)]
@@ -112,12 +121,12 @@ export async function fillDemo(ctx: Ctx, size: DemoSize = DEMO_SITE, withStaff =
               phoneSeq++
               const phone = MOBILE_PREFIX[Math.floor(rand() * MOBILE_PREFIX.length)] + String(Math.floor(rand() * 1e4)).padStart(4, '0') + String(phoneSeq % 10000).padStart(4, '0')
               const moveIn = `20${String(10 + Math.floor(rand() * 16)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`
-              rRows.push([...meta(newId()), uid, name, kind, phone, fakeIdNumber(rand), moveIn, null, initialsOf(name), phone.slice(-4)])
+              rRows.push([...meta(newId()), uid, name, kind, phone, uniqueId(), moveIn, null, initialsOf(name), phone.slice(-4)])
             }
           }
     }
     await insertMany(w, 'buildings', [...base, 'code', 'name'], bRows)
-    await insertMany(w, 'units', [...base, 'building_id', 'entrance', 'room', 'area_m2', 'room_key'], uRows)
+    await insertMany(w, 'units', [...base, 'building_id', 'entrance', 'room', 'area_m2', 'room_key', 'room_rev'], uRows)
     await insertMany(w, 'residents', [...base, 'unit_id', 'name', 'kind', 'phone', 'id_number', 'move_in_date', 'note', 'initials', 'phone_tail'], rRows)
     const result = { buildings: bRows.length, units: uRows.length, residents: rRows.length, staff: staffCount }
     await audit(w, ctx, { action: 'demo.fill', entity: 'site', summary: `生成演示数据:${result.buildings}栋、${result.units}套房屋、${result.residents}位住户、${result.staff}名员工`, changes: result })

@@ -25,12 +25,12 @@ export async function escalationQueue(ctx: Ctx, to?: EscalationTarget): Promise<
 
 /** Resolves an escalated item with a note; the item is then done. */
 export async function resolveEscalation(ctx: Ctx, id: string, note: string): Promise<LogEntryDetail> {
-  await ctx.db.tx(async (w) => {
+  return ctx.db.tx(async (w) => {
     const e = await liveEntry(w, id)
     if (e.state !== 'escalated') throw conflict('该事项不在上报队列中', 'id')
     if (!canHandle(ctx, e.escalatedTo!)) throw new DeskError('FORBIDDEN', `该事项上报${ESCALATION_TARGET_LABELS[e.escalatedTo!]},需由其处理`, 'id')
     await appendFollowUp(w, ctx, e.id, 'resolve', note)
     await audit(w, ctx, { action: 'escalation.resolve', entity: 'logEntry', entityId: e.id, summary: `处理上报事项「${excerpt(e.content, 12)}」:${excerpt(note, 40)}` })
+    return entryDetail(w, id)
   })
-  return entryDetail(ctx.db.read, id)
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { HandoverChainReport, HandoverIntegrity } from '../../../shared/duty/handoverSchema'
+import { handoverNo, type HandoverChainReport, type HandoverIntegrity } from '../../../shared/duty/handoverSchema'
 import type { Reader } from '../db/connection'
 
 /**
@@ -21,6 +21,8 @@ export const PART_LABELS = {
   checks: '环境检查',
   counts: '物品清点',
   signatures: '手写签名',
+  model: '交接方式与物品保管',
+  keyAcks: '逾期钥匙确认',
 } as const
 type Part = keyof typeof PART_LABELS
 
@@ -64,8 +66,20 @@ export async function digestsOf(r: Reader, id: string): Promise<Partial<Record<P
   )
   // Only handovers with drawn signatures have this part, so seals made before it existed still verify.
   const signatures = await r.all<Record<string, unknown>>('SELECT id, side, staff_id, at, data_url FROM handover_signatures WHERE handover_id = ? ORDER BY side', [id])
+  // Several clerks on duty (issue D): the kind, custody and closing time. Records signed before it
+  // (a 'shift' handover with custody, no closing, its shift without the custody flag) have no such
+  // part, so their seals still verify; every later record has it.
+  const model = await r.get<{ kind: string; with_custody: number; closed_at: string | null; shift_custody: number | null }>(
+    `SELECT h.kind, h.with_custody, h.closed_at, d.custody AS shift_custody FROM handovers h LEFT JOIN duty_shifts d ON d.id = h.outgoing_shift_id WHERE h.id = ?`,
+    [id],
+  )
+  // Overdue keys acknowledged (issue F): only handovers that had some have this part, so older seals still verify.
+  const keyAcks = await r.all<Record<string, unknown>>('SELECT id, loan_id, staff_id, at, note FROM handover_key_acks WHERE handover_id = ? ORDER BY id', [id])
+  const legacy = !model || (model.kind === 'shift' && model.with_custody === 1 && model.closed_at == null && !model.shift_custody)
   return {
+    ...(legacy ? {} : { model: digest([model]) }),
     ...(signatures.length ? { signatures: digest(signatures) } : {}),
+    ...(keyAcks.length ? { keyAcks: digest(keyAcks) } : {}),
     row: digest([row]),
     shift: digest([shift]),
     entries: digest(entries),
@@ -81,6 +95,8 @@ export const chainHash = (prev: string, seq: number, digestsJson: string) => sha
 interface SealRow {
   id: string
   status: string
+  chain: string
+  mark: string | null
   seq: number
   prevHash: string | null
   digests: string | null
@@ -88,13 +104,14 @@ interface SealRow {
   signedAt: string | null
 }
 
-const SEAL_SELECT = 'SELECT id, status, seq, prev_hash AS prevHash, digests, hash, signed_at AS signedAt FROM handovers'
+const SEAL_SELECT = `SELECT h.id, h.status, h.chain, t.series_mark AS mark, h.seq, h.prev_hash AS prevHash, h.digests, h.hash, h.signed_at AS signedAt
+  FROM handovers h LEFT JOIN terminals t ON t.id = h.chain AND h.chain <> ''`
 
 async function check(r: Reader, h: SealRow, prev: string | undefined): Promise<string[]> {
   const problems: string[] = []
   if (h.status !== 'signed') problems.push('签字状态被改动')
   if (!h.digests || !h.hash || chainHash(h.prevHash ?? '', h.seq, h.digests) !== h.hash) problems.push('签字哈希与记录不符')
-  if (prev === undefined) problems.push(`缺少第 ${h.seq - 1} 条交接记录(可能被删除)`)
+  if (prev === undefined) problems.push(`缺少第 ${handoverNo(h.mark, h.seq - 1)} 号交接记录(可能被删除)`)
   else if (h.prevHash !== prev) problems.push('与前一条交接记录的链接不符')
   let stored: Partial<Record<Part, string>> = {}
   try {
@@ -116,29 +133,31 @@ async function check(r: Reader, h: SealRow, prev: string | undefined): Promise<s
   return problems
 }
 
-async function prevHashOf(r: Reader, seq: number): Promise<string | undefined> {
+async function prevHashOf(r: Reader, chain: string, seq: number): Promise<string | undefined> {
   if (seq === 1) return GENESIS
-  return (await r.get<{ hash: string | null }>('SELECT hash FROM handovers WHERE seq = ?', [seq - 1]))?.hash ?? undefined
+  return (await r.get<{ hash: string | null }>('SELECT hash FROM handovers WHERE chain = ? AND seq = ?', [chain, seq - 1]))?.hash ?? undefined
 }
 
 /** One signed handover: does it still match its seal, its place in the chain and the audit trail? */
 export async function verifyOne(r: Reader, id: string): Promise<HandoverIntegrity | null> {
-  const h = await r.get<SealRow>(`${SEAL_SELECT} WHERE id = ? AND seq IS NOT NULL`, [id])
+  const h = await r.get<SealRow>(`${SEAL_SELECT} WHERE h.id = ? AND h.seq IS NOT NULL`, [id])
   if (!h) return null
-  const problems = await check(r, h, await prevHashOf(r, h.seq))
+  const problems = await check(r, h, await prevHashOf(r, h.chain, h.seq))
   return { ok: !problems.length, reason: problems.length ? problems.join(';') : null }
 }
 
-/** The whole chain, in order; every broken handover is reported with what is wrong. */
+/** Every terminal's chain, each in order; every broken handover is reported with what is wrong. */
 export async function verifyChain(r: Reader): Promise<HandoverChainReport> {
-  const rows = await r.all<SealRow>(`${SEAL_SELECT} WHERE seq IS NOT NULL ORDER BY seq`)
+  const rows = await r.all<SealRow>(`${SEAL_SELECT} WHERE h.seq IS NOT NULL ORDER BY h.chain, h.seq`)
   const broken: HandoverChainReport['broken'] = []
+  let chain: string | null = null
   let prev: string | undefined = GENESIS
   let expected = 1
   for (const h of rows) {
+    if (h.chain !== chain) [chain, prev, expected] = [h.chain, GENESIS, 1]
     const link = h.seq === expected ? prev : undefined
     const problems = await check(r, h, link)
-    if (problems.length) broken.push({ id: h.id, seq: h.seq, signedAt: h.signedAt, reason: problems.join(';') })
+    if (problems.length) broken.push({ id: h.id, seq: h.seq, no: handoverNo(h.mark, h.seq), signedAt: h.signedAt, reason: problems.join(';') })
     prev = h.hash ?? undefined
     expected = h.seq + 1
   }

@@ -1,19 +1,21 @@
 import type { z } from 'zod'
 import type { LogEntryRow, logListInput } from '../../../shared/duty/logSchema'
-import { localDayRange } from '../../../shared/duty/time'
 import type { Ctx } from '../context'
 import { ENTRY_FROM, entryRows } from './logRows'
-import { dutySettings } from './settings'
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
-const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`
+/** One FTS5 string literal: quotes doubled, so no user text is ever FTS5 syntax (AND, NEAR, *, ^, :, column filters). */
+export const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`
+/** NUL and other control characters end or break an FTS5 query: they separate words instead. */
+// oxlint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced
+const CONTROL = /[\u0000-\u001f\u007f]/g
 
 /**
  * Text search: each word of 3+ characters goes to the trigram FTS5 index (Chinese substrings);
  * shorter words (2-character names, short room numbers) use LIKE — trigram matches nothing below 3.
  */
 export function textFilter(q: string): { sql: string; params: unknown[] } | null {
-  const words = q.split(/\s+/).filter(Boolean)
+  const words = q.replace(CONTROL, ' ').split(/\s+/).filter(Boolean)
   if (!words.length) return null
   const parts: string[] = []
   const params: unknown[] = []
@@ -32,18 +34,15 @@ export function textFilter(q: string): { sql: string; params: unknown[] } | null
 
 /** The log with filters: date range (site's local days), kind, unit, current status, recorder, shift, text. */
 export async function listEntries(ctx: Ctx, input: z.output<typeof logListInput>): Promise<{ rows: LogEntryRow[]; total: number }> {
-  const settings = await dutySettings(ctx.db.read)
   const inner: string[] = []
   const params: unknown[] = []
   const add = (sql: string, ...p: unknown[]) => {
     inner.push(sql)
     params.push(...p)
   }
-  if (input.from || input.to) {
-    const range = localDayRange(input.from ?? '1970-01-01', input.to ?? '2999-12-31', settings.timeZone)
-    if (input.from) add('e.at >= ?', range.from)
-    if (input.to) add('e.at < ?', range.to)
-  }
+  // A day is a shift's date: a night shift's 02:10 entry belongs to the day its shift started.
+  if (input.from) add('d.date >= ?', input.from)
+  if (input.to) add('d.date <= ?', input.to)
   if (input.kind) add('e.kind = ?', input.kind)
   if (input.unitId) add('e.unit_id = ?', input.unitId)
   if (input.staffId) add('e.recorded_by = ?', input.staffId)

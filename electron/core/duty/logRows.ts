@@ -1,5 +1,6 @@
-import type { EscalationTarget, FollowUpKind, LogKind, LogStatus } from '../../../shared/duty/kinds'
+import type { EscalationTarget, FollowUpKind, LogKind, LogSourceKind, LogStatus } from '../../../shared/duty/kinds'
 import type { FollowUpRow, LogEntryDetail, LogEntryRow } from '../../../shared/duty/logSchema'
+import { holderOf } from '../../../shared/duty/handoverRules'
 import { unitLabel } from '../../../shared/registry/schema'
 import type { Reader } from '../db/connection'
 import { notFound } from '../errors'
@@ -19,7 +20,9 @@ export const ENTRY_FROM = `(SELECT e.id, e.shift_id AS shiftId, d.date AS shiftD
     e.corrects_id AS correctsId, e.correction_reason AS correctionReason,
     (SELECT c.id FROM log_entries c WHERE c.corrects_id = e.id AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT 1) AS correctedById,
     e.locked_at AS lockedAt, (SELECT count(*) FROM log_follow_ups f WHERE f.entry_id = e.id) AS followUpCount,
-    e.handover_id AS handoverId
+    e.handover_id AS handoverId, e.source_kind AS sourceKind, e.source_id AS sourceId, d.staff_id AS shiftStaffId, s.name AS shiftStaffName,
+    (SELECT a.staff_id FROM handover_acks a JOIN handovers h ON h.id = a.handover_id
+      WHERE a.entry_id = e.id AND h.status = 'signed' ORDER BY h.seq DESC LIMIT 1) AS takenOverById
    FROM log_entries e JOIN duty_shifts d ON d.id = e.shift_id JOIN staff s ON s.id = e.recorded_by
    LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN buildings b ON b.id = u.building_id
   WHERE e.deleted_at IS NULL AND __INNER__) x`
@@ -50,9 +53,15 @@ export interface EntryDbRow {
   lockedAt: string | null
   followUpCount: number
   handoverId: string | null
+  sourceKind: LogSourceKind | null
+  sourceId: string | null
+  shiftStaffId: string
+  shiftStaffName: string
+  takenOverById: string | null
 }
 
-export function toEntryRow(e: EntryDbRow): LogEntryRow {
+export function toEntryRow(e: EntryDbRow, names: Map<string, string> = new Map()): LogEntryRow {
+  const holderId = holderOf(e)
   return {
     id: e.id,
     shiftId: e.shiftId,
@@ -77,6 +86,10 @@ export function toEntryRow(e: EntryDbRow): LogEntryRow {
     locked: !!e.lockedAt,
     followUpCount: e.followUpCount,
     handoverId: e.handoverId,
+    holderId,
+    sourceKind: e.sourceKind,
+    sourceId: e.sourceId,
+    holderName: holderId === e.shiftStaffId ? e.shiftStaffName : (names.get(holderId) ?? ''),
   }
 }
 
@@ -91,7 +104,12 @@ export async function entryRows(
     ...(opts.outerParams ?? []),
     ...(opts.tailParams ?? []),
   ])
-  return rows.map(toEntryRow)
+  const takers = [...new Set(rows.map((x) => x.takenOverById).filter((x): x is string => !!x))]
+  const names = new Map<string, string>()
+  if (takers.length) {
+    for (const p of await r.all<{ id: string; name: string }>(`SELECT id, name FROM staff WHERE id IN (${takers.map(() => '?').join(',')})`, takers)) names.set(p.id, p.name)
+  }
+  return rows.map((x) => toEntryRow(x, names))
 }
 
 export async function entryRow(r: Reader, id: string): Promise<LogEntryRow> {

@@ -2,7 +2,7 @@ import { handoverApi, logApi, rosterApi } from '../../../shared/duty/api'
 import { implement } from '../methods'
 import { currentDuty, listShifts, overdueShifts, startDuty } from './dutyShift'
 import { escalationQueue, resolveEscalation } from './escalation'
-import { ackItem, askItem, checkItem, countItem, explainItem, setIncoming, startHandover } from './handover'
+import { ackItem, ackKey, askItem, checkItem, countItem, explainItem, setIncoming, startHandover } from './handover'
 import { verifyChain } from './handoverChain'
 import { listHandovers } from './handoverList'
 import { signHandover } from './handoverSign'
@@ -53,10 +53,11 @@ export const logMethods = implement(logApi, {
 })
 
 export const handoverMethods = implement(handoverApi, {
-  'handover.start': (_i, ctx) => startHandover(ctx),
-  'handover.get': (i, ctx) => buildView(ctx.db.read, i.id),
+  'handover.start': (i, ctx) => startHandover(ctx, i),
+  'handover.get': (i, ctx) => buildView(ctx.db.read, i.id, ctx.now()),
   'handover.incoming': (i, ctx) => setIncoming(ctx, i),
   'handover.ack': (i, ctx) => ackItem(ctx, i),
+  'handover.ackKey': (i, ctx) => ackKey(ctx, i),
   'handover.ask': (i, ctx) => askItem(ctx, i),
   'handover.check': (i, ctx) => checkItem(ctx, i),
   'handover.count': (i, ctx) => countItem(ctx, i),

@@ -2,14 +2,15 @@ import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { QUALITY_ITEM_LABELS, type QualityItem } from '../../../shared/duty/kinds'
 import type { qualityAddInput, qualityListInput, QualityRow } from '../../../shared/duty/logSchema'
-import { localDayRange, weekStart } from '../../../shared/duty/time'
+import { weekStart } from '../../../shared/time/calendar'
+import { localDayRange } from '../../../shared/time/zone'
 import { audit } from '../audit/service'
 import { newRowMeta, type Ctx } from '../context'
 import type { Reader } from '../db/connection'
 import { dutyShifts, qualityChecks, staff } from '../db/schema'
 import { notFound, rule } from '../errors'
 import { newId } from '../ids'
-import { openShift } from './dutyShift'
+import { openShiftOf } from './dutyShift'
 import { dutySettings, nowIso, todayOf } from './settings'
 
 const QUALITY_SELECT = `SELECT q.id, q.at, q.checked_by AS checkedById, c.name AS checkedByName, q.clerk_id AS clerkId, k.name AS clerkName,
@@ -32,8 +33,7 @@ export async function addQualityCheck(ctx: Ctx, input: z.output<typeof qualityAd
       const s = await w.orm.select({ id: dutyShifts.id }).from(dutyShifts).where(eq(dutyShifts.id, shiftId)).get()
       if (!s) throw notFound('班次')
     } else {
-      const open = await openShift(w)
-      if (open?.staffId === clerk.id) shiftId = open.id
+      shiftId = (await openShiftOf(w, clerk.id))?.id ?? null
     }
     const failed = input.items.filter((i) => !i.ok)
     await w.orm.insert(qualityChecks).values({

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { DUTY_ROLES, ROSTER_DUE_DAY, ROSTER_REMIND_FROM_DAY } from '../../../shared/duty/kinds'
 import type { RosterReminder, rosterSaveDraftInput, RosterSlot, RosterStaff, RosterView } from '../../../shared/duty/rosterSchema'
-import { addMonths, datesOfMonth, monthOfDate } from '../../../shared/duty/time'
+import { addMonthsToMonth, datesOfMonth, monthOfDate } from '../../../shared/time/calendar'
 import type { Role } from '../../../shared/roles'
 import { audit } from '../audit/service'
 import { newRowMeta, type Ctx } from '../context'
@@ -11,14 +11,8 @@ import { rosters, rosterSlots } from '../db/schema'
 import { rule } from '../errors'
 import { newId } from '../ids'
 import { leaveRows } from './leave'
-import { windowOf } from './rosterSlots'
+import { rosterOf, windowOf, type RosterRecord } from './rosterSlots'
 import { dutySettings, nowIso, patternOf, todayOf, touched, type DutySettings } from './settings'
-
-type RosterRecord = typeof rosters.$inferSelect
-
-export async function rosterOf(r: Reader, month: string): Promise<RosterRecord | undefined> {
-  return r.orm.select().from(rosters).where(and(eq(rosters.month, month), isNull(rosters.deletedAt))).get()
-}
 
 interface SlotDbRow {
   id: string
@@ -160,7 +154,7 @@ export async function saveDraft(ctx: Ctx, input: z.output<typeof rosterSaveDraft
 /** Copies last month's plan (as planned, before leave changes) by day of month into this month's draft. */
 export async function copyPrevious(ctx: Ctx, month: string): Promise<RosterView> {
   const settings = await dutySettings(ctx.db.read)
-  const prevMonth = addMonths(month, -1)
+  const prevMonth = addMonthsToMonth(month, -1)
   await ctx.db.tx(async (w) => {
     const prev = await rosterOf(w, prevMonth)
     const plan = prev
@@ -201,7 +195,7 @@ export async function publishRoster(ctx: Ctx, month: string): Promise<RosterView
 export async function rosterReminder(ctx: Ctx): Promise<RosterReminder> {
   const settings = await dutySettings(ctx.db.read)
   const today = todayOf(ctx, settings.timeZone)
-  const next = addMonths(monthOfDate(today), 1)
+  const next = addMonthsToMonth(monthOfDate(today), 1)
   const roster = await rosterOf(ctx.db.read, next)
   const status = (roster?.status as 'draft' | 'published' | undefined) ?? 'none'
   const day = Number(today.slice(8, 10))

@@ -1,8 +1,24 @@
+import { and, eq, isNull } from 'drizzle-orm'
 import type { RosteredNow } from '../../../shared/duty/logSchema'
 import { HANDOVER_LEAD_MINUTES } from '../../../shared/duty/kinds'
-import { addDays, localDate, shiftWindow, type ShiftWindow } from '../../../shared/duty/time'
+import { addDays } from '../../../shared/time/calendar'
+import { localDate } from '../../../shared/time/zone'
+import { shiftWindow, type ShiftWindow } from '../../../shared/duty/shiftWindow'
 import type { Reader } from '../db/connection'
+import { rosters } from '../db/schema'
 import { patternOf, type DutySettings } from './settings'
+
+/**
+ * Reads of rosters and their cells, shared by the roster (roster.ts) and the leave requests (leave.ts):
+ * kept here so that those two, which each read the other's rows, do not import each other.
+ */
+
+export type RosterRecord = typeof rosters.$inferSelect
+
+/** The month's roster (draft or published), if any. */
+export async function rosterOf(r: Reader, month: string): Promise<RosterRecord | undefined> {
+  return r.orm.select().from(rosters).where(and(eq(rosters.month, month), isNull(rosters.deletedAt))).get()
+}
 
 /** A live cell of a published roster. */
 export interface LiveSlot {

@@ -1,6 +1,6 @@
 import type { SiteSettings } from '../../../shared/site/schema'
 import type { ShiftPattern } from '../../../shared/site/schema'
-import { localDate } from '../../../shared/duty/time'
+import { localDate } from '../../../shared/time/zone'
 import type { Ctx } from '../context'
 import type { Reader } from '../db/connection'
 import { DeskError } from '../errors'

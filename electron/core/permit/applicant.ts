@@ -1,10 +1,14 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { ApplyContext } from '../../../shared/permit/rules'
 import type { Applicant, OwnerConsent } from '../../../shared/permit/schema/common'
 import type { PermitRecord } from '../../../shared/permit/schema/record'
-import { dayOf, type LocalStamp } from '../../../shared/permit/time'
+import { dayOf, type LocalStamp } from '../../../shared/time/calendar'
 import { unitLabel, type AgentScope } from '../../../shared/registry/schema'
 import type { Reader } from '../db/connection'
 import { rule } from '../errors'
+import { renovationIsLive } from '../../../shared/permit/validity'
+import { toRecord } from './records'
+import { permits } from '../db/schema'
 
 /**
  * What the registry says about the person at the desk, for canApply: are they an owner of the unit,
@@ -57,12 +61,34 @@ export async function applyContext(
     if (a.validUntil && a.validUntil < dayOf(now)) throw rule(`${a.name} 的业主授权已于 ${a.validUntil} 到期`, 'applicant.agentId')
     ctx.agentScopes = JSON.parse(a.scopes) as AgentScope[]
   }
-  if (renovation?.kind === 'renovation') {
-    const f = renovation.fields
-    ctx.isRenovationLead = applicant.idNumber ? applicant.idNumber === f.leadIdNumber : applicant.name === f.leadName && applicant.phone === f.leadPhone
-  }
+  if (renovation?.kind === 'renovation') ctx.isRenovationLead = isLeadOf(applicant, renovation)
+  else if (applicant.role === 'lead') ctx.isRenovationLead = await leadsLiveRenovation(r, unitId, applicant, now)
   if (ownerConsent) await checkConsent(r, unitId, ownerConsent)
   return ctx
+}
+
+/** The same person as the lead named on the renovation: by ID number when given, else name and phone. */
+function isLeadOf(applicant: Applicant, renovation: PermitRecord): boolean {
+  if (renovation.kind !== 'renovation') return false
+  const f = renovation.fields
+  return applicant.idNumber ? applicant.idNumber === f.leadIdNumber : applicant.name === f.leadName && applicant.phone === f.leadPhone
+}
+
+/**
+ * Kinds that do not hang on a renovation (hot work, lift use, additional works): a lead qualifies by
+ * leading an approved, running renovation of the same unit (the owner's approval of that renovation is
+ * his authorisation).
+ */
+async function leadsLiveRenovation(r: Reader, unitId: string, applicant: Applicant, now: LocalStamp): Promise<boolean> {
+  const rows = await r.orm
+    .select()
+    .from(permits)
+    .where(and(eq(permits.kind, 'renovation'), eq(permits.unitId, unitId), inArray(permits.state, ['approved', 'issued']), isNull(permits.deletedAt)))
+  for (const row of rows) {
+    const rec = toRecord(row, [])
+    if (renovationIsLive(rec, now, '申请').ok && isLeadOf(applicant, rec)) return true
+  }
+  return false
 }
 
 /** The consenting owner must be a registered owner of the unit (by link, or by name when not linked). */

@@ -4,7 +4,7 @@ import { kindDef, type PermitKind } from '../../../shared/permit/kinds'
 import { canApply, checkFields, draftRecord, transition } from '../../../shared/permit/rules'
 import type { Applicant, OwnerConsent } from '../../../shared/permit/schema/common'
 import type { PermitFieldsByKind, PermitRecord, PermitRecordOf } from '../../../shared/permit/schema/record'
-import { dayOf, type LocalStamp } from '../../../shared/permit/time'
+import { dayOf, type LocalStamp } from '../../../shared/time/calendar'
 import { audit } from '../audit/service'
 import type { Ctx } from '../context'
 import type { Writer } from '../db/connection'
@@ -15,6 +15,7 @@ import { chargePass } from './ledger'
 import { insertRecord, permitRowBySerial, recordOf } from './records'
 import { localNow, permitSite, type PermitSiteInfo } from './site'
 import { takeSerial } from './serials'
+import { requireSealed, sealPermit } from './seal'
 import { buildView } from './view'
 
 /**
@@ -43,6 +44,8 @@ async function renovationOf(w: Writer, s: Submission, path: FieldPath): Promise<
   const row = await permitRowBySerial(w, serial)
   if (!row || row.kind !== 'renovation') return null
   if (row.unitId !== s.unitId) throw rule(`装修许可证 ${serial} 不是该房屋的装修申请`, path('renovationSerial'))
+  // Nothing hangs on a renovation whose record was changed behind the app (a pass, an extension).
+  await requireSealed(w, row.id, `装修许可证 ${serial}`, `办理${kindDef(s.kind).name}`, path('renovationSerial'))
   return { id: row.id, record: await recordOf(w, row) }
 }
 
@@ -76,6 +79,7 @@ export async function submitApplication(w: Writer, ctx: Ctx, site: PermitSiteInf
   const id = await insertRecord(w, ctx, site, record, { renovationId: renovation?.id ?? null })
   await insertAttachments(w, ctx, id, s.attachments)
   if (record.kind === 'workerPass') await chargePass(w, ctx, id, renovation!.id, record as PermitRecordOf<'workerPass'>, now)
+  await sealPermit(w, ctx, id, 'submit', now)
   const who = record.kind === 'workerPass' ? record.fields.workerName : s.applicant.name
   await audit(w, ctx, {
     action: 'permit.apply',

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { extendRenovation } from '../../../shared/permit/rules'
 import type { PermitRecord } from '../../../shared/permit/schema/record'
-import type { LocalStamp } from '../../../shared/permit/time'
+import type { LocalStamp } from '../../../shared/time/calendar'
 import { audit } from '../audit/service'
 import type { Ctx } from '../context'
 import type { Writer } from '../db/connection'
@@ -9,6 +9,7 @@ import { permits } from '../db/schema'
 import { rule } from '../errors'
 import { insertRecord, permitRow, recordOf, saveRecord, type PermitDbRow } from './records'
 import { takeSerial } from './serials'
+import { requireSealed, sealPermit } from './seal'
 import type { PermitSiteInfo } from './site'
 
 /**
@@ -25,18 +26,23 @@ export async function approveExtension(w: Writer, ctx: Ctx, site: PermitSiteInfo
     .from(permits)
     .where(and(eq(permits.renovationId, renRow.id), eq(permits.kind, 'workerPass')))
     .orderBy(permits.serial)
+  await requireSealed(w, renRow.id, `装修许可证 ${renRow.serial}`, '延期')
   const passes = await Promise.all(passRows.map((p) => recordOf(w, p)))
   const plan = extendRenovation(renovation, extension, passes, now)
   if (!plan.ok) throw rule(plan.reason, 'id')
   await saveRecord(w, ctx, renRow, plan.value.renovation)
+  await sealPermit(w, ctx, renRow.id, 'extend', now)
   const reissued: string[] = []
   for (let i = 0; i < plan.value.voided.length; i++) {
     const old = plan.value.voided[i]
     const oldRow = passRows.find((p) => p.serial === old.serial)!
+    await requireSealed(w, oldRow.id, `装修人员出入证 ${oldRow.serial}`, '随延期重新办理')
     await saveRecord(w, ctx, oldRow, old)
+    await sealPermit(w, ctx, oldRow.id, 'void', now)
     const serial = await takeSerial(w, 'workerPass', Number(now.slice(0, 4)), ctx.now().toISOString())
     const fresh = { ...plan.value.reissue[i], serial, submittedAt: now }
-    await insertRecord(w, ctx, site, fresh, { renovationId: renRow.id, replacesId: oldRow.id })
+    const freshId = await insertRecord(w, ctx, site, fresh, { renovationId: renRow.id, replacesId: oldRow.id })
+    await sealPermit(w, ctx, freshId, 'reissue', now)
     reissued.push(`${old.serial}→${serial}`)
   }
   await audit(w, ctx, {

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
-import { LEDGER_LABELS, type DepositLedger, type DepositRow, type DepositTotals, type depositListInput } from '../../../shared/permit/apiSchema'
+import { LEDGER_LABELS, type LedgerItem, type LedgerKind, type DepositLedger, type DepositRow, type DepositTotals, type depositListInput } from '../../../shared/permit/apiSchema'
 import type { PermitRecordOf } from '../../../shared/permit/schema/record'
-import type { LocalStamp } from '../../../shared/permit/time'
+import type { LocalStamp } from '../../../shared/time/calendar'
 import { newRowMeta, type Ctx } from '../context'
 import type { Reader, Writer } from '../db/connection'
 import { depositLedger } from '../db/schema'
@@ -13,7 +13,8 @@ import { newId } from '../ids'
  * after an extension carries the deposit of the pass it replaces, so nothing is charged twice.
  */
 
-type Entry = { passId: string; renovationId: string; kind: 'charge' | 'refund'; item: 'deposit' | 'fee'; amountFen: number; receiptNo?: string | null; note?: string | null }
+/** `passId`: the permit the money is booked on (a pass; the renovation for 装修押金; the extension for its fee). */
+type Entry = { passId: string; renovationId: string; kind: LedgerKind; item: LedgerItem; amountFen: number; receiptNo?: string | null; note?: string | null }
 
 async function append(w: Writer, ctx: Ctx, now: LocalStamp, e: Entry) {
   await w.orm.insert(depositLedger).values({
@@ -57,15 +58,49 @@ export async function chainOf(r: Reader, passId: string): Promise<string[]> {
   return [...new Set([...(await ancestorsOf(r, passId)), ...down.map((x) => x.id)])]
 }
 
+/** Money of `item` still held on these permits: charged − refunded − kept. */
+const heldOf = (rows: readonly DepositRow[], item: LedgerItem) =>
+  rows.filter((r) => r.item === item).reduce((s, r) => s + (r.kind === 'charge' ? r.amountFen : -r.amountFen), 0)
+
+/** The deposit still held on a pass and the passes it replaced (a re-issued pass carries it). */
+export async function passDepositHeld(r: Reader, passId: string): Promise<number> {
+  const ids = await ancestorsOf(r, passId)
+  return Math.max(0, heldOf(await ledgerRows(r, `l.pass_id IN (${ids.map(() => '?').join(',')})`, ids), 'deposit'))
+}
+
+/**
+ * Settles the deposit still held on a pass given back or voided: refunded, or — with a reason
+ * (`withheld`: 出入证遗失 …) — kept. Answers what was refunded and what was kept.
+ */
+export async function settlePass(w: Writer, ctx: Ctx, passId: string, renovationId: string, now: LocalStamp, note: string, withheld?: string | null) {
+  const held = await passDepositHeld(w, passId)
+  if (held > 0) await append(w, ctx, now, { passId, renovationId, kind: withheld ? 'forfeit' : 'refund', item: 'deposit', amountFen: held, note: withheld ?? note })
+  return { refundedFen: withheld ? 0 : held, keptFen: withheld ? held : 0 }
+}
+
 /** Refunds the deposit still held on a returned pass (and the passes it replaced); answers the amount. */
 export async function refundPass(w: Writer, ctx: Ctx, passId: string, renovationId: string, now: LocalStamp, note?: string | null): Promise<number> {
-  const ids = await ancestorsOf(w, passId)
-  const held = (await ledgerRows(w, `l.pass_id IN (${ids.map(() => '?').join(',')})`, ids)).reduce(
-    (s, r) => s + (r.item === 'deposit' ? (r.kind === 'charge' ? r.amountFen : -r.amountFen) : 0),
-    0,
-  )
-  if (held > 0) await append(w, ctx, now, { passId, renovationId, kind: 'refund', item: 'deposit', amountFen: held, note: note ?? '交回出入证,退押金' })
-  return Math.max(0, held)
+  return (await settlePass(w, ctx, passId, renovationId, now, note ?? '交回出入证,退押金')).refundedFen
+}
+
+/** 装修押金, booked on the renovation when it is approved (the amount on its form). */
+export async function chargeRenovationDeposit(w: Writer, ctx: Ctx, renovationId: string, amountFen: number, now: LocalStamp) {
+  if (amountFen > 0) await append(w, ctx, now, { passId: renovationId, renovationId, kind: 'charge', item: 'renovationDeposit', amountFen, note: '装修申请批准,收装修押金' })
+}
+
+export async function renovationDepositHeld(r: Reader, renovationId: string): Promise<number> {
+  return heldOf(await ledgerRows(r, 'l.pass_id = ?', [renovationId]), 'renovationDeposit')
+}
+
+/** The 装修押金 settled: `refundFen` back to the owner, `keptFen` kept with its reason (扣款, or the void's). */
+export async function settleRenovationDeposit(w: Writer, ctx: Ctx, renovationId: string, now: LocalStamp, s: { refundFen: number; keptFen: number; note: string; keptReason?: string | null }) {
+  if (s.refundFen > 0) await append(w, ctx, now, { passId: renovationId, renovationId, kind: 'refund', item: 'renovationDeposit', amountFen: s.refundFen, note: s.note })
+  if (s.keptFen > 0) await append(w, ctx, now, { passId: renovationId, renovationId, kind: 'forfeit', item: 'renovationDeposit', amountFen: s.keptFen, note: s.keptReason ?? s.note })
+}
+
+/** 延期费用, booked on the extension when it is approved. */
+export async function chargeExtensionFee(w: Writer, ctx: Ctx, extensionId: string, renovationId: string, amountFen: number, now: LocalStamp) {
+  if (amountFen > 0) await append(w, ctx, now, { passId: extensionId, renovationId, kind: 'charge', item: 'extensionFee', amountFen, note: '装修延期批准,收延期费用' })
 }
 
 export async function ledgerRows(r: Reader, where: string, params: unknown[]): Promise<DepositRow[]> {
@@ -80,10 +115,25 @@ export async function ledgerRows(r: Reader, where: string, params: unknown[]): P
 }
 
 export function totalsOf(rows: readonly DepositRow[]): DepositTotals {
-  const sum = (kind: string, item: string) => rows.filter((r) => r.kind === kind && r.item === item).reduce((s, r) => s + r.amountFen, 0)
+  const sum = (kind: LedgerKind, item: LedgerItem) => rows.filter((r) => r.kind === kind && r.item === item).reduce((s, r) => s + r.amountFen, 0)
   const depositChargedFen = sum('charge', 'deposit')
   const depositRefundedFen = sum('refund', 'deposit')
-  return { depositChargedFen, feeChargedFen: sum('charge', 'fee') - sum('refund', 'fee'), depositRefundedFen, depositHeldFen: depositChargedFen - depositRefundedFen }
+  const depositForfeitedFen = sum('forfeit', 'deposit')
+  const renovationDepositChargedFen = sum('charge', 'renovationDeposit')
+  const renovationDepositRefundedFen = sum('refund', 'renovationDeposit')
+  const renovationDepositForfeitedFen = sum('forfeit', 'renovationDeposit')
+  return {
+    depositChargedFen,
+    feeChargedFen: sum('charge', 'fee') - sum('refund', 'fee'),
+    depositRefundedFen,
+    depositForfeitedFen,
+    depositHeldFen: depositChargedFen - depositRefundedFen - depositForfeitedFen,
+    renovationDepositChargedFen,
+    renovationDepositRefundedFen,
+    renovationDepositForfeitedFen,
+    renovationDepositHeldFen: renovationDepositChargedFen - renovationDepositRefundedFen - renovationDepositForfeitedFen,
+    extensionFeeChargedFen: sum('charge', 'extensionFee') - sum('refund', 'extensionFee'),
+  }
 }
 
 export async function listDeposits(ctx: Ctx, input: z.output<typeof depositListInput>): Promise<DepositLedger> {

@@ -11,6 +11,7 @@ import { submitApplication, type FieldPath } from './apply'
 import { refundPass } from './ledger'
 import { loadRecord, permitRow, saveRecord } from './records'
 import { localNow, permitSite } from './site'
+import { requireSealed, sealPermit } from './seal'
 import { buildView } from './view'
 
 /**
@@ -44,10 +45,12 @@ export async function returnPermit(ctx: Ctx, input: z.output<typeof permitReturn
   await ctx.db.tx(async (w) => {
     const now = localNow(ctx, site)
     const { row, record } = await loadRecord(w, input.id)
+    await requireSealed(w, row.id, `${kindDef(record.kind).name} ${row.serial}`, '登记交回')
     const next = transition(record, { type: 'return', at: now })
     if (!next.ok) throw rule(next.reason, 'id')
     await saveRecord(w, ctx, row, next.value, { returnNote: input.note ?? null })
     const refunded = record.kind === 'workerPass' && row.renovationId ? await refundPass(w, ctx, row.id, row.renovationId, now, input.note) : 0
+    await sealPermit(w, ctx, row.id, 'return', now)
     await audit(w, ctx, {
       action: 'permit.return',
       entity: 'permit',

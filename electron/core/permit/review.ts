@@ -9,8 +9,10 @@ import { permitReviews } from '../db/schema'
 import { DeskError, rule } from '../errors'
 import { newId } from '../ids'
 import { approveExtension } from './extension'
+import { chargeExtensionFee, chargeRenovationDeposit } from './ledger'
 import { loadRecord, saveRecord } from './records'
 import { localNow, permitSite } from './site'
+import { requireSealed, sealPermit } from './seal'
 import { buildView } from './view'
 
 /**
@@ -30,6 +32,7 @@ export async function reviewPermit(ctx: Ctx, input: z.output<typeof permitReview
       if (step && !me.roles.includes(step.role)) throw new DeskError('FORBIDDEN', can.reason, 'id')
       throw rule(can.reason, 'id')
     }
+    await requireSealed(w, row.id, `${kindDef(record.kind).name} ${row.serial}`, '审批')
     const review: Review = { step: step!.index, role: step!.role, staffId: me.id, staffName: me.name, at: now, decision: input.decision, opinion: input.opinion ?? '' }
     const out = applyReview(record, review)
     if (!out.ok) throw rule(out.reason, out.field ?? 'id')
@@ -46,6 +49,10 @@ export async function reviewPermit(ctx: Ctx, input: z.output<typeof permitReview
       opinion: review.opinion.trim(),
     })
     await saveRecord(w, ctx, row, next)
+    // Money falls due on the final approval: 装修押金 on the renovation, 延期费用 on the extension.
+    if (next.kind === 'renovation' && next.state === 'approved') await chargeRenovationDeposit(w, ctx, row.id, next.fields.depositFen, now)
+    if (next.kind === 'extension' && next.state === 'approved' && row.renovationId) await chargeExtensionFee(w, ctx, row.id, row.renovationId, next.fields.feeFen ?? 0, now)
+    await sealPermit(w, ctx, row.id, input.decision === 'approve' ? 'approve' : 'refuse', now)
     const def = kindDef(record.kind)
     await audit(w, ctx, {
       action: input.decision === 'approve' ? 'permit.approve' : 'permit.refuse',

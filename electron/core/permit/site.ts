@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { withPermitDefaults, type PermitSettings } from '../../../shared/permit/settings'
-import { toLocalStamp, type LocalStamp } from '../../../shared/permit/time'
-import { checkCode, checkCodeFields, qrPayload, type HmacFn } from '../../../shared/permit/rules'
+import type { LocalStamp } from '../../../shared/time/calendar'
+import { localDateTime } from '../../../shared/time/zone'
+import { checkCode, checkCodeFields, printCode, qrPayload, type HmacFn } from '../../../shared/permit/rules'
 import type { PermitRecord } from '../../../shared/permit/schema/record'
 import type { StoredSiteSettings } from '../../../shared/site/schema'
 import type { Ctx } from '../context'
@@ -29,12 +30,17 @@ export async function permitSite(r: Reader): Promise<PermitSiteInfo> {
 }
 
 /** Now, as the site's local wall-clock `YYYY-MM-DD HH:mm` (the injected clock). */
-export const localNow = (ctx: Ctx, site: Pick<PermitSiteInfo, 'timeZone'>): LocalStamp => toLocalStamp(ctx.now(), site.timeZone)
+export const localNow = (ctx: Ctx, site: Pick<PermitSiteInfo, 'timeZone'>): LocalStamp => localDateTime(ctx.now(), site.timeZone)
 
 export const hmac: HmacFn = (secret, text) => createHmac('sha256', secret).update(text, 'utf8').digest('hex')
 
 /** The check code of a record under the site's secret. */
 export const codeOf = (site: Pick<PermitSiteInfo, 'secret'>, record: PermitRecord) => checkCode(hmac, site.secret, checkCodeFields(record))
 
-/** The QR text printed on the paper: serial and check code, no secret. */
-export const payloadOf = (serial: string, code: string) => qrPayload(serial, code)
+/** The code on paper generation `generation` (0: first print, n: 补打第n次) of a record. */
+export const paperCodeOf = (site: Pick<PermitSiteInfo, 'secret'>, record: PermitRecord, generation: number) =>
+  printCode(hmac, site.secret, checkCodeFields(record), generation)
+
+/** The QR text printed on paper generation `generation`: serial, that paper's code, the generation; no secret. */
+export const payloadOf = (site: Pick<PermitSiteInfo, 'secret'>, record: PermitRecord, generation: number) =>
+  qrPayload(record.serial!, paperCodeOf(site, record, generation), generation)

@@ -9,6 +9,8 @@ import { attachmentsOf } from './files'
 import { chainOf, ledgerRows, totalsOf } from './ledger'
 import { permitRowOf, permitRows } from './list'
 import { loadRecord } from './records'
+import { checkSeal } from './seal'
+import { brokenSealMessage } from '../../../shared/permit/seal'
 import { localNow, payloadOf, permitSite } from './site'
 
 /** The permit screen's whole picture of one application / document, as of now, for the caller. */
@@ -43,12 +45,15 @@ export async function buildView(ctx: Ctx, id: string): Promise<PermitView> {
   const now = localNow(ctx, site)
   const { row, record } = await loadRecord(r, id)
   const state = effectiveState(record, now)
+  const seal = await checkSeal(r, id, site.secret)
+  const what = `${PERMIT_KIND_LABELS[record.kind]} ${row.serial}`
   const replacedBy = await r.get<{ id: string; serial: string }>('SELECT id, serial FROM permits WHERE replaces_id = ?', [id])
   let ledger: PermitView['ledger'] = []
   if (record.kind === 'workerPass') {
     const ids = await chainOf(r, id)
     ledger = await ledgerRows(r, `l.pass_id IN (${ids.map(() => '?').join(',')})`, ids)
   } else if (record.kind === 'renovation') ledger = await ledgerRows(r, 'l.renovation_id = ?', [id])
+  else ledger = await ledgerRows(r, 'l.pass_id = ?', [id])
   return {
     id,
     record: maskRecord(record),
@@ -57,7 +62,7 @@ export async function buildView(ctx: Ctx, id: string): Promise<PermitView> {
     stateLabel: PERMIT_STATE_LABELS[state],
     nextStep: nextStep(record),
     missingApprovals: missingApprovals(record),
-    printable: check(canPrint(record, now)),
+    printable: seal.ok ? check(canPrint(record, now)) : { ok: false, reason: brokenSealMessage(what, seal, '打印') },
     reviewable: check(canReview(record, ctx.staff?.roles ?? [], ctx.staff?.id)),
     reviews: record.reviews,
     prints: await printsOf(r, id),
@@ -67,7 +72,8 @@ export async function buildView(ctx: Ctx, id: string): Promise<PermitView> {
     replacedBy: replacedBy ?? null,
     ledger,
     deposit: totalsOf(ledger),
-    attachments: await attachmentsOf(r, id),
-    verifyPayload: payloadOf(row.serial, row.checkCode),
+    attachments: await attachmentsOf(r, id, record.kind, ctx.staff?.roles ?? []),
+    verifyPayload: payloadOf(site, record, Math.max(0, record.printCount - 1)),
+    seal,
   }
 }

@@ -82,17 +82,19 @@ export interface DocHeaderInput {
   serial?: string
   /** Small centered line under the title, e.g. the shift or date */
   subtitle?: string
+  /** 服务中心电话 (site setting): every document the desk prints says how to reach it. */
+  phone?: string
 }
 
 /**
  * Issuer line (site + office) centered, the big bold title, then the subtitle on the left and
  * "编号:" on the right of one line, as paper forms at a Chinese desk are laid out.
  */
-export function docHeader({ siteName, office, title, serial, subtitle }: DocHeaderInput): Content {
+export function docHeader({ siteName, office, title, serial, subtitle, phone }: DocHeaderInput): Content {
   // The office name usually already starts with the site name (阳光花园物业服务中心): print it once.
   const issuer = office.startsWith(siteName) ? office : `${siteName} ${office}`
   const stack: Content[] = [
-    { text: issuer, alignment: 'center', fontSize: 11, color: MUTED },
+    { text: phone?.trim() ? `${issuer} · 服务中心电话:${phone.trim()}` : issuer, alignment: 'center', fontSize: 11, color: MUTED },
     { text: title, alignment: 'center', fontSize: 18, bold: true, margin: [0, 4, 0, 6] },
   ]
   if (subtitle || serial) {
@@ -173,15 +175,22 @@ export function fieldTable(rows: FieldRow[], columns = 2): Content {
  * One line of signature boxes (交班人 / 接班人 / 主管…): the label, blank room to sign by hand, and a
  * date line to fill in. Kept unbreakable so a signature never lands on a page without its form.
  */
-export function signatureRow(labels: string[]): Content {
+export function signatureRow(labels: string[], drawn: ReadonlyArray<{ image: string; date: string } | null> = []): Content {
   if (labels.length === 0) return { text: '' }
-  const cells: TableCell[] = labels.map((label) => ({
-    stack: [
-      { text: label, fontSize: 9.5, bold: true },
-      // Blank room for a signature: ~12 mm, enough for a pen name at normal size.
-      { text: ' ', fontSize: 9.5, margin: [0, 0, 0, 26] },
-      { text: '日期:          年      月      日', fontSize: 9, color: MUTED, preserveLeadingSpaces: true },
-    ],
+  const cells: TableCell[] = labels.map((label, i) => ({
+    stack: drawn[i]
+      ? [
+          // A signature drawn on the screen (sites that use them) in place of the blank room, same height.
+          { text: label, fontSize: 9.5, bold: true },
+          { image: drawn[i]!.image, fit: [180, 36] as [number, number], margin: [0, 1, 0, 1] },
+          { text: `日期:${drawn[i]!.date}`, fontSize: 9, color: MUTED },
+        ]
+      : [
+          { text: label, fontSize: 9.5, bold: true },
+          // Blank room for a signature: ~12 mm, enough for a pen name at normal size.
+          { text: ' ', fontSize: 9.5, margin: [0, 0, 0, 26] },
+          { text: '日期:          年      月      日', fontSize: 9, color: MUTED, preserveLeadingSpaces: true },
+        ],
   }))
   return {
     table: { widths: labels.map(() => '*'), body: [cells], dontBreakRows: true },
@@ -192,6 +201,21 @@ export function signatureRow(labels: string[]): Content {
 }
 
 /** Red "补打(第N次)" marker so a reprint can never pass for the original. */
+/**
+ * The record on paper failed its seal check (changed outside the app): said at the top, in red, so
+ * the paper can never pass for a valid record while the screen warns.
+ */
+export function tamperWarning(what: string, reason: string | null): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ text: `${what}校验不符:可能在系统外被改动${reason ? `(${reason})` : ''}。本打印件不能作为有效记录,请报客服主管。`, color: REPRINT_RED, bold: true, fontSize: 10, margin: [4, 3, 4, 3] }]],
+    },
+    layout: { hLineColor: () => REPRINT_RED, vLineColor: () => REPRINT_RED },
+    margin: [0, 0, 0, 8],
+  }
+}
+
 export function reprintMark(count: number): Content {
   if (!Number.isInteger(count) || count < 1) throw new Error(`reprintMark: count must be a positive integer, got ${count}`)
   return { text: `补打(第${count}次)`, color: REPRINT_RED, bold: true, fontSize: 12, alignment: 'right' }

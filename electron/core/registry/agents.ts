@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import { maskIdNumber, maskPhone } from '../../../shared/mask'
+import { localDate } from '../../../shared/time/zone'
 import type { AgentRow, AgentScope, agentCreateInput } from '../../../shared/registry/schema'
 import { AGENT_SCOPE_LABELS } from '../../../shared/registry/schema'
 import { audit } from '../audit/service'
@@ -9,6 +10,7 @@ import type { Reader } from '../db/connection'
 import { agents, residents } from '../db/schema'
 import { notFound, rule } from '../errors'
 import { newId } from '../ids'
+import { getSiteRow } from '../site/service'
 import { canSeePersonalData } from './residents'
 
 interface AgentDbRow {
@@ -48,7 +50,9 @@ export async function createAgent(ctx: Ctx, input: z.output<typeof agentCreateIn
     const owner = await w.orm.select().from(residents).where(eq(residents.id, input.ownerId)).get()
     if (!owner || owner.deletedAt) throw notFound('业主')
     if (owner.kind !== 'owner' || owner.unitId !== input.unitId) throw rule('授权人必须是该房屋的业主', 'ownerId')
-    if (input.validUntil && input.validUntil < ctx.now().toISOString().slice(0, 10)) throw rule('授权有效期不能早于今天', 'validUntil')
+    // Today at the site, as the permit desk reads the authorisation (not the UTC date: 00:00–08:00 in China is yesterday in UTC).
+    const site = await getSiteRow(w)
+    if (input.validUntil && site && input.validUntil < localDate(ctx.now(), site.timeZone)) throw rule('授权有效期不能早于今天', 'validUntil')
     await w.orm.insert(agents).values({
       ...newRowMeta(ctx, id),
       unitId: input.unitId,

@@ -1,10 +1,21 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
-import { z } from 'zod'
-import type { ImportPreview, ImportResult, ImportRowError } from '../../../shared/registry/importSchema'
-import { REQUIRED_IMPORT_COLUMNS } from '../../../shared/registry/importSchema'
-import { type ResidentKind, unitLabel } from '../../../shared/registry/schema'
-import { optionalIdNumber, optionalIsoDate, phone, text } from '../../../shared/validate/fields'
+import type { z } from 'zod'
+import {
+  guessMapping,
+  IMPORT_FIELD_LABELS,
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  type ImportField,
+  type importFileInput,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowError,
+  type RefusedRow,
+} from '../../../shared/registry/importSchema'
+import { checkImportRow, type ImportRowData } from '../../../shared/registry/importRow'
+import { normBuilding, roomKey } from '../../../shared/registry/normalize'
+import { RESIDENT_KIND_LABELS, unitLabel } from '../../../shared/registry/schema'
 import { audit } from '../audit/service'
 import { newRowMeta, type Ctx } from '../context'
 import type { Writer } from '../db/connection'
@@ -14,20 +25,7 @@ import { newId } from '../ids'
 import { searchColumns } from './residents'
 import { insertBuilding, insertUnit } from './units'
 
-const KIND_BY_LABEL: Record<string, ResidentKind> = { 业主: 'owner', 租户: 'tenant', 家属: 'family', owner: 'owner', tenant: 'tenant', family: 'family' }
-
-/** One file row, validated with the same field rules as the resident form. */
-const rowSchema = z.object({
-  楼栋: z.string().trim().regex(/^[A-Za-z0-9-]{1,10}$/, { error: '楼栋号应为1–10位字母或数字' }),
-  单元: z.string().trim().regex(/^[A-Za-z0-9]{0,6}$/, { error: '单元号应为字母或数字' }),
-  房号: z.string().trim().regex(/^[A-Za-z0-9-]{1,10}$/, { error: '房号应为1–10位字母或数字' }),
-  姓名: text('姓名', 30),
-  类型: z.string().trim().refine((v) => v in KIND_BY_LABEL, { error: `类型应为 业主/租户/家属` }),
-  电话: phone('电话'),
-  身份证号: optionalIdNumber('身份证号'),
-  入住日期: optionalIsoDate('入住日期'),
-})
-type ImportRow = z.output<typeof rowSchema>
+type FileInput = z.output<typeof importFileInput>
 
 /** Chinese CSVs saved by Excel are often GB18030, not UTF-8: try UTF-8 strictly first. */
 function decodeText(buf: Buffer): string {
@@ -49,8 +47,15 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v)
 }
 
-async function readTable(fileName: string, base64: string): Promise<Record<string, string>[]> {
+interface Table {
+  headers: string[]
+  /** Row numbers as Excel shows them; blank rows are left out. */
+  rows: Array<{ row: number; cells: string[] }>
+}
+
+async function readTable(fileName: string, base64: string): Promise<Table> {
   const buf = Buffer.from(base64, 'base64')
+  const lines: Array<{ row: number; cells: string[] }> = []
   if (/\.xlsx$/i.test(fileName)) {
     const wb = new ExcelJS.Workbook()
     try {
@@ -60,118 +65,176 @@ async function readTable(fileName: string, base64: string): Promise<Record<strin
     }
     const ws = wb.worksheets[0]
     if (!ws) throw rule('Excel 文件中没有工作表', 'file')
-    const header: string[] = []
-    const rows: Record<string, string>[] = []
     ws.eachRow({ includeEmpty: false }, (row, n) => {
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim())
-      if (n === 1) header.push(...values)
-      else rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])))
+      const values = row.values as ExcelJS.CellValue[]
+      lines.push({ row: n, cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim()) })
     })
-    return rows
+  } else {
+    const parsed = Papa.parse<string[]>(decodeText(buf), { skipEmptyLines: false })
+    parsed.data.forEach((cells, i) => lines.push({ row: i + 1, cells: cells.map((c) => String(c ?? '').trim()) }))
   }
-  const parsed = Papa.parse<Record<string, string>>(decodeText(buf), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() })
-  return parsed.data
+  const filled = lines.filter((l) => l.cells.some((c) => c !== ''))
+  if (!filled.length) throw rule('文件是空的', 'file')
+  const [head, ...rows] = filled
+  return { headers: head.cells.map((h, i) => h || `第${i + 1}列`), rows }
+}
+
+/** The administrator's choices over the header row's suggestion; a header the file lacks is refused. */
+function resolveMapping(headers: string[], chosen: FileInput['mapping']): Record<ImportField, string | null> {
+  const mapping = guessMapping(headers)
+  for (const [f, h] of Object.entries(chosen ?? {}) as Array<[ImportField, string | null]>) {
+    if (h != null && !headers.includes(h)) throw rule(`${IMPORT_FIELD_LABELS[f]}对应的列"${h}"不在文件中`, 'mapping')
+    mapping[f] = h
+  }
+  return mapping
 }
 
 interface Checked {
-  rows: Array<{ row: number; data: ImportRow }>
+  table: Table
+  mapping: Record<ImportField, string | null>
+  missing: ImportField[]
+  good: Array<{ row: number; data: ImportRowData }>
   errors: ImportRowError[]
-  total: number
+  refusedRows: RefusedRow[]
 }
 
-async function check(ctx: Ctx, fileName: string, base64: string): Promise<Checked> {
-  const table = await readTable(fileName, base64)
-  if (!table.length) throw rule('文件中没有数据行', 'file')
-  const missing = REQUIRED_IMPORT_COLUMNS.filter((c) => !(c in table[0]))
-  if (missing.length) throw rule(`文件缺少列:${missing.join('、')}(第一行应为表头)`, 'file')
-  const existing = new Set(
-    (await ctx.db.read.all<{ k: string }>(
-      `SELECT b.code || '-' || u.entrance || '-' || u.room || '|' || r.name || '|' || r.phone AS k
-         FROM residents r JOIN units u ON u.id = r.unit_id JOIN buildings b ON b.id = u.building_id WHERE r.deleted_at IS NULL`,
-    )).map((r) => r.k),
+interface Registered {
+  code: string
+  entrance: string
+  room: string
+  name: string
+  phone: string
+  idNumber: string | null
+}
+
+async function check(ctx: Ctx, input: FileInput): Promise<Checked> {
+  const table = await readTable(input.fileName, input.contentBase64)
+  const mapping = resolveMapping(table.headers, input.mapping)
+  const missing = REQUIRED_IMPORT_FIELDS.filter((f) => !mapping[f])
+  if (!table.rows.length) throw rule('文件中没有数据行(第一行应为表头)', 'file')
+  if (missing.length) return { table, mapping, missing, good: [], errors: [], refusedRows: [] }
+
+  const col = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, mapping[f] == null ? -1 : table.headers.indexOf(mapping[f]!)])) as Record<ImportField, number>
+  const registered = await ctx.db.read.all<Registered>(
+    `SELECT b.code, u.entrance, u.room, r.name, r.phone, r.id_number AS idNumber
+       FROM residents r JOIN units u ON u.id = r.unit_id JOIN buildings b ON b.id = u.building_id WHERE r.deleted_at IS NULL`,
   )
-  const seen = new Set<string>()
-  const rows: Checked['rows'] = []
+  const sameKey = (key: string, d: { name: string; phone: string }) => `${key}|${d.name}|${d.phone}`
+  const existing = new Set(registered.map((r) => sameKey(roomKey(r.code, r.entrance, r.room), r)))
+  const idOwner = new Map(registered.filter((r) => r.idNumber).map((r) => [r.idNumber!, r]))
+
   const errors: ImportRowError[] = []
-  table.forEach((raw, i) => {
-    const rowNo = i + 2 // row 1 is the header, as the user sees it in Excel
-    const res = rowSchema.safeParse({ ...raw, 单元: raw['单元'] ?? '', 身份证号: raw['身份证号'] || undefined, 入住日期: raw['入住日期'] || undefined })
-    if (!res.success) {
-      for (const issue of res.error.issues) errors.push({ row: rowNo, field: String(issue.path[0] ?? ''), message: issue.message })
-      return
+  const seen = new Map<string, number>()
+  const passed: Array<{ row: number; data: ImportRowData }> = []
+  for (const { row, cells } of table.rows) {
+    const values = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, col[f] < 0 ? '' : (cells[col[f]] ?? '')])) as Record<ImportField, string>
+    const res = checkImportRow(values)
+    if ('problems' in res) {
+      errors.push(...res.problems.map((p) => ({ row, ...p })))
+      continue
     }
     const d = res.data
-    const key = `${d.楼栋}-${d.单元}-${d.房号}|${d.姓名}|${d.电话}`
-    if (seen.has(key)) errors.push({ row: rowNo, field: '姓名', message: '与文件中前面的行重复' })
-    else if (existing.has(key)) errors.push({ row: rowNo, field: '姓名', message: '该住户已登记' })
-    else rows.push({ row: rowNo, data: d })
-    seen.add(key)
+    const k = sameKey(d.key, d)
+    const label = unitLabel(d.building, d.entrance, d.room)
+    if (seen.has(k)) errors.push({ row, field: '姓名', value: d.name, message: `与第${seen.get(k)}行重复(同一房屋、姓名、电话)` })
+    else if (existing.has(k)) errors.push({ row, field: '姓名', value: d.name, message: `${label} 的 ${d.name} 已登记` })
+    else if (d.idNumber && idOwner.has(d.idNumber)) {
+      const o = idOwner.get(d.idNumber)!
+      errors.push({ row, field: '身份证号', value: d.idNumber, message: `该身份证号已登记在 ${unitLabel(o.code, o.entrance, o.room)} 的 ${o.name} 名下(一个身份证号只属于一个人)` })
+    } else passed.push({ row, data: d })
+    if (!seen.has(k)) seen.set(k, row)
+  }
+  // The same ID number on two rows of the file: we cannot know which is right, so both are refused.
+  const byId = new Map<string, number[]>()
+  for (const p of passed) if (p.data.idNumber) byId.set(p.data.idNumber, [...(byId.get(p.data.idNumber) ?? []), p.row])
+  const good = passed.filter((p) => {
+    const rows = p.data.idNumber ? byId.get(p.data.idNumber)! : []
+    if (rows.length < 2) return true
+    const others = rows.filter((r) => r !== p.row).map((r) => `第${r}行`).join('、')
+    errors.push({ row: p.row, field: '身份证号', value: p.data.idNumber!, message: `与${others}的身份证号相同(一个身份证号只属于一个人)` })
+    return false
   })
-  return { rows, errors, total: table.length }
+  errors.sort((a, b) => a.row - b.row)
+
+  const cellsOf = new Map(table.rows.map((r) => [r.row, r.cells]))
+  const reasons = new Map<number, string[]>()
+  for (const e of errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.field}:${e.message}`])
+  const refusedRows = [...reasons].map(([row, rs]) => ({ row, cells: cellsOf.get(row) ?? [], reasons: rs.join(';') }))
+  return { table, mapping, missing, good, errors, refusedRows }
 }
 
-async function unitKeysInDb(ctx: Ctx) {
-  return new Set((await ctx.db.read.all<{ k: string }>(`SELECT b.code || '-' || u.entrance || '-' || u.room AS k FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.deleted_at IS NULL`)).map((r) => r.k))
-}
-
-export async function previewImport(ctx: Ctx, fileName: string, base64: string): Promise<ImportPreview> {
-  const c = await check(ctx, fileName, base64)
-  const have = await unitKeysInDb(ctx)
-  const newUnits = new Set(c.rows.map((r) => `${r.data.楼栋}-${r.data.单元}-${r.data.房号}`).filter((k) => !have.has(k)))
+export async function previewImport(ctx: Ctx, input: FileInput): Promise<ImportPreview> {
+  const c = await check(ctx, input)
+  const have = new Set((await ctx.db.read.all<{ k: string }>('SELECT room_key AS k FROM units WHERE deleted_at IS NULL')).map((r) => r.k))
+  const newUnits = new Set(c.good.map((r) => r.data.key).filter((k) => !have.has(k)))
   return {
-    totalRows: c.total,
-    validRows: c.rows.length,
+    headers: c.table.headers,
+    mapping: c.mapping,
+    missing: c.missing,
+    totalRows: c.table.rows.length,
+    validRows: c.good.length,
     newUnits: newUnits.size,
     errors: c.errors,
-    sample: c.rows.slice(0, 10).map((r) => ({ row: r.row, unit: unitLabel(r.data.楼栋, r.data.单元, r.data.房号), name: r.data.姓名, kind: r.data.类型, phone: r.data.电话 })),
+    refusedRows: c.refusedRows,
+    sample: c.good.slice(0, 10).map(({ row, data: d }) => ({
+      row,
+      unit: unitLabel(d.building, d.entrance, d.room),
+      name: d.name,
+      kind: RESIDENT_KIND_LABELS[d.kind],
+      phone: d.phone,
+      moveInDate: d.moveInDate ?? '',
+    })),
   }
 }
 
 /**
  * Imports in one transaction. 'all' refuses a file with any bad row (nothing written);
- * 'validOnly' writes the good rows and reports how many were skipped.
+ * 'validOnly' writes the good rows and returns the refused ones, to download and fix.
  */
-export async function commitImport(ctx: Ctx, fileName: string, base64: string, mode: 'all' | 'validOnly'): Promise<ImportResult> {
-  const c = await check(ctx, fileName, base64)
+export async function commitImport(ctx: Ctx, input: FileInput, mode: 'all' | 'validOnly'): Promise<ImportResult> {
+  const c = await check(ctx, input)
+  if (c.missing.length) throw rule(`请先为这些字段选择对应的列:${c.missing.map((f) => IMPORT_FIELD_LABELS[f]).join('、')}`, 'mapping')
   if (mode === 'all' && c.errors.length) {
-    throw rule(`文件有 ${new Set(c.errors.map((e) => e.row)).size} 行错误,未导入任何数据;请修正后重试,或选择"仅导入正确的行"`, 'file')
+    throw rule(`文件有 ${c.refusedRows.length} 行未通过检查,未导入任何数据;请修正后重试,或选择"仅导入正确的行"`, 'file')
   }
-  if (!c.rows.length) throw rule('没有可导入的正确行', 'file')
+  if (!c.good.length) throw rule('没有可导入的正确行', 'file')
   return ctx.db.tx(async (w: Writer) => {
-    const buildings = new Map((await w.all<{ id: string; code: string }>('SELECT id, code FROM buildings WHERE deleted_at IS NULL')).map((b) => [b.code, b]))
-    const unitIds = new Map(
-      (await w.all<{ id: string; k: string }>(`SELECT u.id, b.code || '-' || u.entrance || '-' || u.room AS k FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.deleted_at IS NULL`)).map((u) => [u.k, u.id]),
-    )
+    const buildings = new Map((await w.all<{ id: string; code: string }>('SELECT id, code FROM buildings WHERE deleted_at IS NULL')).map((b) => [normBuilding(b.code), b]))
+    const unitIds = new Map((await w.all<{ id: string; k: string }>('SELECT id, room_key AS k FROM units WHERE deleted_at IS NULL')).map((u) => [u.k, u.id]))
     let createdBuildings = 0
     let createdUnits = 0
-    for (const { data: d } of c.rows) {
-      let b = buildings.get(d.楼栋)
+    for (const { data: d } of c.good) {
+      let b = buildings.get(d.building)
       if (!b) {
-        b = await insertBuilding(w, ctx, d.楼栋)
-        buildings.set(d.楼栋, b)
+        b = await insertBuilding(w, ctx, d.building)
+        buildings.set(d.building, b)
         createdBuildings++
       }
-      const k = `${d.楼栋}-${d.单元}-${d.房号}`
-      let unitId = unitIds.get(k)
+      let unitId = unitIds.get(d.key)
       if (!unitId) {
-        unitId = (await insertUnit(w, ctx, b, d.单元, d.房号)).id
-        unitIds.set(k, unitId)
+        unitId = (await insertUnit(w, ctx, b, d.entrance, d.room)).id
+        unitIds.set(d.key, unitId)
         createdUnits++
       }
       await w.orm.insert(residents).values({
         ...newRowMeta(ctx, newId()),
         unitId,
-        name: d.姓名,
-        kind: KIND_BY_LABEL[d.类型],
-        phone: d.电话,
-        idNumber: d.身份证号 ?? null,
-        moveInDate: d.入住日期 ?? null,
+        name: d.name,
+        kind: d.kind,
+        phone: d.phone,
+        idNumber: d.idNumber,
+        moveInDate: d.moveInDate,
         note: null,
-        ...searchColumns(d.姓名, d.电话),
+        ...searchColumns(d.name, d.phone),
       })
     }
-    const result = { importedResidents: c.rows.length, createdUnits, createdBuildings, skippedRows: new Set(c.errors.map((e) => e.row)).size }
-    await audit(w, ctx, { action: 'registry.import', entity: 'import', summary: `从 ${fileName} 导入住户 ${result.importedResidents} 人,新建房屋 ${createdUnits} 套,跳过 ${result.skippedRows} 行`, changes: result })
-    return result
+    const counts = { importedResidents: c.good.length, createdUnits, createdBuildings, skippedRows: c.refusedRows.length }
+    await audit(w, ctx, {
+      action: 'registry.import',
+      entity: 'import',
+      summary: `从 ${input.fileName} 导入住户 ${counts.importedResidents} 人,新建房屋 ${createdUnits} 套,跳过 ${counts.skippedRows} 行`,
+      changes: counts,
+    })
+    return { ...counts, headers: c.table.headers, errors: c.errors, refusedRows: c.refusedRows }
   })
 }

@@ -2,6 +2,7 @@ import { registryApi } from '../../../shared/registry/api'
 import { fillDemo } from '../demo/demoData'
 import { implement } from '../methods'
 import { createAgent, listAgentsOfUnit, revokeAgent } from './agents'
+import { unitHoldings } from './holdings'
 import { commitImport, previewImport } from './importFile'
 import { createResident, getResident, listResidentsOfUnit, removeResident, updateResident } from './residents'
 import { search } from './search'
@@ -17,6 +18,7 @@ export const registryMethods = implement(registryApi, {
     residents: await listResidentsOfUnit(ctx.db.read, i.id),
     agents: await listAgentsOfUnit(ctx.db.read, i.id, false),
   }),
+  'unit.holdings': (i, ctx) => unitHoldings(ctx.db.read, ctx.now(), i.id),
   'resident.get': (i, ctx) => getResident(ctx, i.id),
   'resident.create': (i, ctx) => createResident(ctx, i),
   'resident.update': (i, ctx) => updateResident(ctx, i),
@@ -24,7 +26,7 @@ export const registryMethods = implement(registryApi, {
   'agent.create': (i, ctx) => createAgent(ctx, i),
   'agent.revoke': (i, ctx) => revokeAgent(ctx, i.id, i.reason),
   'search.query': (i, ctx) => search(ctx.db.read, i.q, i.limit),
-  'import.preview': (i, ctx) => previewImport(ctx, i.fileName, i.contentBase64),
-  'import.commit': (i, ctx) => commitImport(ctx, i.fileName, i.contentBase64, i.mode),
+  'import.preview': (i, ctx) => previewImport(ctx, i),
+  'import.commit': (i, ctx) => commitImport(ctx, i, i.mode),
   'demo.fill': (_i, ctx) => fillDemo(ctx),
 })

@@ -9,7 +9,7 @@ import { audit, diff } from '../audit/service'
 import { newRowMeta, type Ctx } from '../context'
 import type { Reader } from '../db/connection'
 import { residents } from '../db/schema'
-import { notFound, rule } from '../errors'
+import { conflict, notFound, rule } from '../errors'
 import { newId } from '../ids'
 import { getUnitRow } from './units'
 
@@ -98,10 +98,26 @@ function residentColumns(input: z.output<typeof residentCreateInput>) {
   }
 }
 
+/**
+ * An ID number belongs to one person: a second live resident with it is refused, naming where it is
+ * registered. Checked inside the write transaction (one writer per file); at LAN sync two terminals
+ * could each accept the same number offline, which the sync issue must surface for a merge.
+ */
+async function refuseTakenIdNumber(w: Reader, idNumber: string | null | undefined, exceptId?: string) {
+  if (!idNumber) return
+  const other = await w.get<{ name: string; code: string; entrance: string; room: string }>(
+    `SELECT r.name, b.code, u.entrance, u.room FROM residents r JOIN units u ON u.id = r.unit_id JOIN buildings b ON b.id = u.building_id
+      WHERE r.id_number = ? AND r.deleted_at IS NULL AND r.id <> ? LIMIT 1`,
+    [idNumber, exceptId ?? ''],
+  )
+  if (other) throw conflict(`该身份证号已登记在 ${unitLabel(other.code, other.entrance, other.room)} 的 ${other.name} 名下(一个身份证号只属于一个人)`, 'idNumber')
+}
+
 export async function createResident(ctx: Ctx, input: z.output<typeof residentCreateInput>): Promise<ResidentRow> {
   const unit = await getUnitRow(ctx.db.read, input.unitId)
   const id = newId()
   await ctx.db.tx(async (w) => {
+    await refuseTakenIdNumber(w, input.idNumber)
     const values = { ...newRowMeta(ctx, id), ...residentColumns(input), ...searchColumns(input.name, input.phone) }
     await w.orm.insert(residents).values(values)
     await audit(w, ctx, {
@@ -121,6 +137,8 @@ export async function updateResident(ctx: Ctx, input: z.output<typeof residentUp
     const cur = await w.orm.select().from(residents).where(eq(residents.id, input.id)).get()
     if (!cur || cur.deletedAt) throw notFound('住户')
     const next = residentColumns(input)
+    // Only a changed number is checked: two rows that already share one (older data) stay editable.
+    if (next.idNumber !== cur.idNumber) await refuseTakenIdNumber(w, next.idNumber, cur.id)
     const changes = diff(cur, next)
     // The audit trail keeps masked numbers: it is read by more people than the detail page.
     if (changes.phone) changes.phone = [maskPhone(cur.phone), maskPhone(next.phone)]

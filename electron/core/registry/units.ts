@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import type { z } from 'zod'
+import { normBuilding, normRoom, reversed, roomKey } from '../../../shared/registry/normalize'
 import type { BuildingRow, buildingCreateInput, unitCreateInput, UnitRow } from '../../../shared/registry/schema'
 import { unitLabel } from '../../../shared/registry/schema'
 import { audit } from '../audit/service'
@@ -9,8 +10,13 @@ import { buildings, units } from '../db/schema'
 import { conflict, notFound } from '../errors'
 import { newId } from '../ids'
 
-export const roomKey = (buildingCode: string, entrance: string, room: string) =>
-  `${buildingCode}-${entrance}-${room}`.toUpperCase()
+export { roomKey }
+
+/** The columns the type-ahead matches a unit by: its one key and its room reversed (room tails). */
+export const unitSearchColumns = (buildingCode: string, entrance: string, room: string) => ({
+  roomKey: roomKey(buildingCode, entrance, room),
+  roomRev: reversed(normRoom(room)),
+})
 
 export async function listBuildings(r: Reader): Promise<BuildingRow[]> {
   const rows = await r.all<BuildingRow>(
@@ -21,13 +27,11 @@ export async function listBuildings(r: Reader): Promise<BuildingRow[]> {
   return rows.sort((a, b) => a.code.localeCompare(b.code, 'zh-CN', { numeric: true }))
 }
 
+/** "3", "03" and "3栋" are one building: compared by the normalised code. */
 export async function insertBuilding(w: Writer, ctx: Ctx, code: string, name?: string) {
-  const dup = await w.orm
-    .select({ id: buildings.id })
-    .from(buildings)
-    .where(and(eq(buildings.code, code), isNull(buildings.deletedAt)))
-    .get()
-  if (dup) throw conflict(`楼栋 ${code} 已存在`, 'code')
+  const live = await w.all<{ code: string }>('SELECT code FROM buildings WHERE deleted_at IS NULL')
+  const dup = live.find((b) => normBuilding(b.code) === normBuilding(code))
+  if (dup) throw conflict(`楼栋 ${dup.code} 已存在`, 'code')
   const id = newId()
   const row = { ...newRowMeta(ctx, id), code, name: name || `${code}栋` }
   await w.orm.insert(buildings).values(row)
@@ -65,7 +69,11 @@ export async function listUnits(r: Reader, buildingId: string | undefined, page:
   return { rows: rows.map(withLabel), total }
 }
 
-/** Inserts a unit; a second unit with the same building, entrance and room is refused. */
+/**
+ * Inserts a unit; a second live unit with the same key ("0301" is "301") is refused. The partial
+ * unique index units_room_key_uq holds it on this file; two terminals adding the same room offline
+ * would meet it at sync, where the later one is merged into the earlier (LAN-sync issue).
+ */
 export async function insertUnit(
   w: Writer,
   ctx: Ctx,
@@ -74,14 +82,18 @@ export async function insertUnit(
   room: string,
   areaM2?: number,
 ) {
-  const dup = await w.orm
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.buildingId, b.id), eq(units.entrance, entrance), eq(units.room, room), isNull(units.deletedAt)))
-    .get()
-  if (dup) throw conflict(`房号 ${unitLabel(b.code, entrance, room)} 已存在`, 'room')
+  const keys = unitSearchColumns(b.code, entrance, room)
+  const dup = await w.get<{ code: string; entrance: string; room: string }>(
+    'SELECT b.code, u.entrance, u.room FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.room_key = ? AND u.deleted_at IS NULL',
+    [keys.roomKey],
+  )
+  if (dup) {
+    const same = unitLabel(dup.code, dup.entrance, dup.room)
+    const typed = unitLabel(b.code, entrance, room)
+    throw conflict(same === typed ? `房号 ${same} 已存在` : `房号 ${typed} 与已有的 ${same} 是同一房屋,已存在`, 'room')
+  }
   const id = newId()
-  const row = { ...newRowMeta(ctx, id), buildingId: b.id, entrance, room, areaM2: areaM2 ?? null, roomKey: roomKey(b.code, entrance, room) }
+  const row = { ...newRowMeta(ctx, id), buildingId: b.id, entrance, room, areaM2: areaM2 ?? null, ...keys }
   await w.orm.insert(units).values(row)
   return row
 }

@@ -12,15 +12,15 @@ import type {
   staffUpdateInput,
 } from '../../../shared/staff/schema'
 import { audit, diff } from '../audit/service'
-import { checkPin, hashPin } from '../auth/pin'
+import { clearPinRun, locksInForce, pinRefusal, verifyPin } from '../auth/attempts'
+import { hashPin } from '../auth/pin'
 import { newRowMeta, type Ctx, type SessionStaff } from '../context'
 import type { Reader } from '../db/connection'
 import { staff } from '../db/schema'
-import { conflict, DeskError, notFound } from '../errors'
+import { conflict, DeskError, notFound, rule } from '../errors'
 import { newId } from '../ids'
 
-export const MAX_FAILED = 5
-export const LOCK_MINUTES = 5
+export { LOCK_MINUTES, MAX_FAILED } from '../auth/attempts'
 
 type StaffRecord = typeof staff.$inferSelect
 
@@ -32,7 +32,7 @@ export function toStaffRow(s: StaffRecord): StaffRow {
     roles: JSON.parse(s.roles) as Role[],
     phone: s.phone,
     active: s.active,
-    lockedUntil: s.lockedUntil,
+    lockedUntil: null,
   }
 }
 
@@ -42,42 +42,18 @@ export async function loadSessionStaff(r: Reader, id: string): Promise<SessionSt
   return { id: s.id, staffNo: s.staffNo, name: s.name, roles: JSON.parse(s.roles) as Role[] }
 }
 
-const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })
-
 /**
- * Staff number + PIN. Five wrong PINs in a row lock the account for five minutes; every failure
- * and every lock is audited. The counter is committed even though the call answers with an error.
+ * Staff number + PIN. The lock-out (every 5th wrong PIN in a row locks for five minutes; from the
+ * 3rd on, each next guess waits longer) is read, checked and counted in the write transaction of the
+ * check itself (auth/attempts.ts); every failure and every lock is audited, and an unknown number
+ * answers, waits and is audited exactly like a known one with a wrong PIN.
  */
 export async function login(ctx: Ctx, input: z.output<typeof loginInput>): Promise<SessionInfo> {
-  const s = await ctx.db.read.orm.select().from(staff).where(eq(staff.staffNo, input.staffNo)).get()
-  const bad = new DeskError('BAD_CREDENTIALS', '工号或PIN不正确', 'pin')
-  if (!s || s.deletedAt) throw bad
-  if (!s.active) throw new DeskError('FORBIDDEN', '该账号已停用,请联系客服管理员', 'staffNo')
-  const now = ctx.now()
-  if (s.lockedUntil && new Date(s.lockedUntil) > now) {
-    throw new DeskError('LOCKED', `连续输错PIN,账号已锁定至 ${hhmm(s.lockedUntil)},请稍后再试`, 'pin')
-  }
-  const ok = await checkPin(input.pin, s.pinHash)
-  if (!ok) {
-    const outcome = await ctx.db.tx(async (w) => {
-      const cur = (await w.orm.select().from(staff).where(eq(staff.id, s.id)).get())!
-      const failed = cur.failedAttempts + 1
-      const lock = failed >= MAX_FAILED ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null
-      await w.orm
-        .update(staff)
-        .set({ failedAttempts: lock ? 0 : failed, lockedUntil: lock ?? cur.lockedUntil })
-        .where(eq(staff.id, s.id))
-      await audit(w, ctx, { action: 'auth.fail', entity: 'staff', entityId: s.id, summary: `${s.name} 登录PIN错误(第${failed}次)` }, s.id)
-      if (lock) await audit(w, ctx, { action: 'auth.lock', entity: 'staff', entityId: s.id, summary: `${s.name} 连续${MAX_FAILED}次PIN错误,锁定${LOCK_MINUTES}分钟`, changes: { lockedUntil: lock } }, s.id)
-      return { failed, lock }
-    })
-    if (outcome.lock) throw new DeskError('LOCKED', `连续${MAX_FAILED}次输错PIN,账号已锁定${LOCK_MINUTES}分钟`, 'pin')
-    throw new DeskError('BAD_CREDENTIALS', `工号或PIN不正确,还可尝试 ${MAX_FAILED - outcome.failed} 次`, 'pin')
-  }
-  await ctx.db.tx(async (w) => {
-    await w.orm.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, s.id))
-    await audit(w, ctx, { action: 'auth.login', entity: 'staff', entityId: s.id, summary: `${s.name} 登录` }, s.id)
-  })
+  const v = await verifyPin(ctx, { staffNo: input.staffNo }, input.pin, { code: 'login', label: '登录' }, (w, s) =>
+    audit(w, ctx, { action: 'auth.login', entity: 'staff', entityId: s.id, summary: `${s.name} 登录` }, s.id),
+  )
+  if (!v.ok) throw pinRefusal(v, { field: v.reason === 'disabled' ? 'staffNo' : 'pin', byNumber: true })
+  const s = v.staff
   const token = ctx.sessions.open(s.id)
   return { token, staff: { id: s.id, staffNo: s.staffNo, name: s.name, roles: JSON.parse(s.roles) as Role[] }, terminalId: ctx.terminalId }
 }
@@ -88,21 +64,29 @@ export async function logout(ctx: Ctx) {
   return null
 }
 
+/**
+ * The old PIN is a PIN check like any other (counted, locked, delayed). The new hash is made only
+ * once the old PIN is right (inside that write), so a burst of wrong ones costs no extra scrypt.
+ * Other sessions of the person end; this one, which just proved the old PIN, stays.
+ */
 export async function changeOwnPin(ctx: Ctx, input: z.output<typeof changeOwnPinInput>) {
   const me = ctx.staff!
-  const s = (await ctx.db.read.orm.select().from(staff).where(eq(staff.id, me.id)).get())!
-  if (!(await checkPin(input.oldPin, s.pinHash))) throw new DeskError('BAD_CREDENTIALS', '原PIN不正确', 'oldPin')
-  const pinHash = await hashPin(input.newPin)
-  await ctx.db.tx(async (w) => {
+  if (input.newPin === input.oldPin) throw rule('新PIN不能与原PIN相同', 'newPin')
+  const v = await verifyPin(ctx, { id: me.id }, input.oldPin, { code: 'changePin', label: '修改PIN时原' }, async (w, s) => {
+    const pinHash = await hashPin(input.newPin)
     await w.orm.update(staff).set({ pinHash, updatedAt: ctx.now().toISOString(), terminalId: ctx.terminalId }).where(eq(staff.id, me.id))
+    await clearPinRun(w, ctx, s, 'changePin')
     await audit(w, ctx, { action: 'staff.changePin', entity: 'staff', entityId: me.id, summary: `${me.name} 修改了自己的PIN` })
   })
+  if (!v.ok) throw pinRefusal(v, { field: 'oldPin', who: '原', byNumber: false })
+  ctx.sessions.closeAllOf(me.id, ctx.token)
   return null
 }
 
 export async function listStaff(ctx: Ctx): Promise<StaffRow[]> {
   const rows = await ctx.db.read.orm.select().from(staff).orderBy(staff.staffNo).all()
-  return rows.filter((r) => !r.deletedAt).map(toStaffRow)
+  const locks = await locksInForce(ctx.db.read, ctx.now())
+  return rows.filter((r) => !r.deletedAt).map((r) => ({ ...toStaffRow(r), lockedUntil: locks.get(r.staffNo) ?? null }))
 }
 
 const rolesText = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join('、')
@@ -146,16 +130,17 @@ export async function updateStaff(ctx: Ctx, input: z.output<typeof staffUpdateIn
   })
 }
 
+/** A new PIN from the administrator: ends the person's run of wrong PINs, any lock and every session. */
 export async function resetPin(ctx: Ctx, input: z.output<typeof staffResetPinInput>) {
   const pinHash = await hashPin(input.pin)
-  return ctx.db.tx(async (w) => {
+  const cur = await ctx.db.tx(async (w) => {
     const cur = await w.orm.select().from(staff).where(eq(staff.id, input.id)).get()
     if (!cur || cur.deletedAt) throw notFound('员工')
-    await w.orm
-      .update(staff)
-      .set({ pinHash, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now().toISOString(), terminalId: ctx.terminalId })
-      .where(eq(staff.id, cur.id))
-    await audit(w, ctx, { action: 'staff.resetPin', entity: 'staff', entityId: cur.id, summary: `重置 ${cur.name}(${cur.staffNo})的PIN并解除锁定` })
-    return null
+    await w.orm.update(staff).set({ pinHash, updatedAt: ctx.now().toISOString(), terminalId: ctx.terminalId }).where(eq(staff.id, cur.id))
+    await clearPinRun(w, ctx, cur, 'resetPin')
+    await audit(w, ctx, { action: 'staff.resetPin', entity: 'staff', entityId: cur.id, summary: `重置 ${cur.name}(${cur.staffNo})的PIN并解除锁定,其登录已退出` })
+    return cur
   })
+  ctx.sessions.closeAllOf(cur.id)
+  return null
 }

@@ -1,15 +1,16 @@
-import { Button, Form, Input, Modal, Select, Space } from 'antd'
+import { Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd'
 import { useState } from 'react'
 import { ESCALATION_TARGETS, ESCALATION_TARGET_LABELS, LOG_KINDS, LOG_KIND_LABELS } from '../../../shared/duty/kinds'
 import type { LogEntryRow } from '../../../shared/duty/logSchema'
-import { useDeskMutation } from '../api/hooks'
+import { useDesk, useDeskMutation } from '../api/hooks'
 
 type Action = 'followUp' | 'close' | 'escalate' | 'correct' | 'edit'
 const TITLES: Record<Action, string> = { followUp: '追加跟进', close: '关闭事项', escalate: '上报', correct: '更正记录', edit: '修改记录' }
 
 /**
  * What can be done to an entry: follow up and close a pending item (appended, never overwritten),
- * escalate it, or — once its shift is handed over — correct it with a new linked entry.
+ * escalate it, 修改 it while its shift is open, or 更正 it once the shift is handed over (a new
+ * linked entry; the original stays). The two words keep these two meanings on every screen.
  */
 export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite: boolean }) {
   const [action, setAction] = useState<Action | null>(null)
@@ -20,8 +21,11 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
   const escalate = useDeskMutation('log.escalate', { form, success: '已上报', onSuccess: done })
   const correct = useDeskMutation('log.correct', { form, success: '已添加更正记录', onSuccess: done })
   const update = useDeskMutation('log.update', { form, success: '记录已修改', onSuccess: done })
+  const me = useDesk('auth.me', {}, { staleTime: 60_000 })
   if (!canWrite) return null
   const open = entry.state !== 'done'
+  // 修改 is offered where the core allows it: one's own entry, or an administrator/supervisor.
+  const mayEdit = !!me.data && (entry.recordedById === me.data.staff.id || me.data.staff.roles.some((r) => r === 'admin' || r === 'supervisor'))
   const submit = (v: Record<string, string>) => {
     if (action === 'followUp') followUp.mutate({ id: entry.id, note: v.note })
     if (action === 'close') close.mutate({ id: entry.id, note: v.note })
@@ -33,13 +37,14 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
   }
   return (
     <>
-      <Space size={4}>
+      <Space size={4} wrap>
         {open && (
           <Button size="small" onClick={() => setAction('followUp')}>
             跟进
           </Button>
         )}
-        {open && (
+        {/* An entry standing for a reception record closes, changes and is corrected with that record. */}
+        {open && !entry.sourceKind && (
           <Button size="small" onClick={() => setAction('close')}>
             关闭
           </Button>
@@ -49,15 +54,19 @@ export function EntryActions({ entry, canWrite }: { entry: LogEntryRow; canWrite
             上报
           </Button>
         )}
-        {!entry.locked && (
-          <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('edit'))}>
-            修改
-          </Button>
+        {!entry.locked && mayEdit && !entry.sourceKind && (
+          <Tooltip title="本班未交接,可直接修改">
+            <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('edit'))}>
+              修改
+            </Button>
+          </Tooltip>
         )}
-        {entry.locked && !entry.correctedById && (
-          <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('correct'))}>
-            更正
-          </Button>
+        {entry.locked && !entry.correctedById && !entry.sourceKind && (
+          <Tooltip title="班次已交接,记录已锁定:新增一条更正记录,原记录保留">
+            <Button size="small" onClick={() => (form.setFieldsValue({ kind: entry.kind, content: entry.content, action: entry.action ?? '' }), setAction('correct'))}>
+              更正
+            </Button>
+          </Tooltip>
         )}
       </Space>
       <Modal title={action ? `${TITLES[action]} · ${entry.content.slice(0, 20)}` : ''} open={!!action} onCancel={() => setAction(null)} onOk={() => form.submit()} okText="保存" forceRender>

@@ -30,7 +30,7 @@ export function HandoverHistory() {
           type={report.ok ? 'success' : 'error'}
           data-testid="handover-verify"
           message={report.ok ? `交接记录完整:已校验 ${report.checked} 份` : `发现 ${report.broken.length} 份交接记录在程序之外被改动`}
-          description={report.ok ? undefined : report.broken.map((b) => `第 ${b.seq} 号(${b.signedAt ? dayjs(b.signedAt).format('MM-DD HH:mm') : ''}):${b.reason}`).join(';')}
+          description={report.ok ? undefined : report.broken.map((b) => `第 ${b.no} 号(${b.signedAt ? dayjs(b.signedAt).format('MM-DD HH:mm') : ''}):${b.reason}`).join(';')}
         />
       )}
       <Table<HandoverRow>
@@ -43,6 +43,7 @@ export function HandoverHistory() {
         columns={[
           { title: '编号', dataIndex: 'seq', width: 70, render: (v) => v ?? '—' },
           { title: '班次', render: (_, h) => `${h.shiftDate} ${h.shiftName}` },
+          { title: '方式', render: (_, h) => (h.kind === 'dayClose' ? <Tag color="purple">闭店</Tag> : h.custody ? '交接(含物品)' : '交接') },
           { title: '交班人', dataIndex: 'outgoingName' },
           { title: '接班人', dataIndex: 'incomingName', render: (v) => v ?? '—' },
           { title: '签名时间', dataIndex: 'signedAt', render: (v) => (v ? dayjs(v).format('MM-DD HH:mm') : '—') },
@@ -50,7 +51,7 @@ export function HandoverHistory() {
           {
             title: '状态',
             render: (_, h) =>
-              h.status === 'draft' ? <Tag color="blue">进行中</Tag> : h.intact === false ? <Tag color="red">被改动</Tag> : <Tag color="green">已签名</Tag>,
+              h.status === 'draft' ? <Tag color="blue">进行中</Tag> : h.status === 'closed' ? <Tag color="gold">已闭店,待接收</Tag> : h.intact === false ? <Tag color="red">被改动</Tag> : <Tag color="green">已签名</Tag>,
           },
         ]}
       />

@@ -9,7 +9,7 @@ import { SupervisorFields } from './SupervisorFields'
  * The incoming clerk identifies on this terminal (staff number + PIN). Not rostered for the next
  * shift: a supervisor authorises with their own staff number and PIN and a reason.
  */
-export function HandoverIncoming({ view }: { view: HandoverView }) {
+export function HandoverIncoming({ view, staffNo }: { view: HandoverView; staffNo?: string }) {
   const [form] = Form.useForm()
   const [needsOverride, setNeedsOverride] = useState(false)
   const incoming = useDeskMutation('handover.incoming', { form, success: '接班人已登录交接' })
@@ -17,6 +17,7 @@ export function HandoverIncoming({ view }: { view: HandoverView }) {
     <Form
       form={form}
       layout="inline"
+      initialValues={{ staffNo }}
       data-testid="handover-incoming"
       onFinish={(v) =>
         incoming.mutate(

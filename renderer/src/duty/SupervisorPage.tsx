@@ -1,25 +1,66 @@
-import { Alert, Button, Card, Checkbox, Form, Input, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { ESCALATION_TARGET_LABELS, HANDLES_ESCALATIONS, QUALITY_ITEMS, QUALITY_ITEM_LABELS, SEES_OVERDUE, SPOT_CHECKS, SUPERVISES } from '../../../shared/duty/kinds'
 import type { LogEntryRow, QualityRow, ReviewDay } from '../../../shared/duty/logSchema'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
+import { ComplaintQueue } from '../complaint/ComplaintQueue'
+import { SEES_COMPLAINT_QUEUE } from '../../../shared/complaint/schema'
+import { KeysOutCard } from '../keys/KeysOutCard'
+import { DoubleUsesCard } from '../permit/DoubleUsesCard'
+import { READS_AUDIT } from '../../../shared/roles'
+import { go } from '../router'
+import { EntriesTable } from './EntriesTable'
+import { SpecialEventQueue, specialEventRole } from '../specialEvent/SpecialEventQueue'
+import { useSupervisorCounts } from './SupervisorBadge'
+import { coreNow } from '../api/useCoreNow'
 
 const has = (me: SessionInfo, roles: readonly string[]) => me.staff.roles.some((r) => roles.includes(r))
 
-/** 主管工作台: escalations waiting for me, days to review, quality spot checks, overdue handovers. */
+/**
+ * 主管工作台, the supervisor's own desk: what waits for them counted on top (escalations, days to
+ * review, overdue handovers, permits waiting for their decision), then the queues themselves.
+ */
 export function SupervisorPage({ me }: { me: SessionInfo }) {
+  const counts = useSupervisorCounts(me)
+  const [tab, setTab] = useState<string>()
+  const doubles = useDesk('permit.doubleUses', {}, { enabled: has(me, READS_AUDIT), refetchInterval: 60_000 })
   const tabs = [
     has(me, HANDLES_ESCALATIONS) && { key: 'esc', label: '待我处理的上报', children: <Escalations me={me} /> },
     has(me, SUPERVISES) && { key: 'review', label: '每日审阅', children: <Reviews /> },
     has(me, SPOT_CHECKS) && { key: 'quality', label: '质量检查', children: <Quality /> },
     has(me, SEES_OVERDUE) && { key: 'overdue', label: '超时未交接', children: <Overdue /> },
+    { key: 'keys', label: '逾期未还的钥匙', children: <KeysOutCard overdueOnly /> },
+    has(me, SEES_COMPLAINT_QUEUE) && { key: 'complaints', label: '重大/待判定投诉', children: <ComplaintQueue me={me} /> },
+    specialEventRole(me) && { key: 'events', label: '待阅特殊事件', children: <SpecialEventQueue me={me} /> },
+    has(me, READS_AUDIT) && { key: 'doubleUse', label: '重复放行(多终端)', children: <DoubleUsesCard /> },
   ].filter(Boolean) as Array<{ key: string; label: string; children: React.ReactNode }>
+  const tiles = [
+    has(me, HANDLES_ESCALATIONS) && { key: 'esc', title: '待我处理的上报', value: counts.escalations, open: () => setTab('esc') },
+    has(me, SUPERVISES) && { key: 'review', title: '待审阅的日期', value: counts.daysToReview, open: () => setTab('review') },
+    has(me, SEES_OVERDUE) && { key: 'overdue', title: '超时未交接', value: counts.overdue, open: () => setTab('overdue') },
+    { key: 'permits', title: '待我审批的证件', value: counts.permits, open: () => go('/permits') },
+    has(me, SEES_COMPLAINT_QUEUE) && { key: 'complaints', title: '重大/待判定投诉', value: counts.complaints, open: () => setTab('complaints') },
+    specialEventRole(me) && { key: 'events', title: '待阅特殊事件', value: counts.specialEvents, open: () => setTab('events') },
+    // Shown only when it happened (two terminals cut off from each other each took the same slip).
+    !!doubles.data?.length && { key: 'doubleUse', title: '重复放行(多终端)', value: doubles.data.length, open: () => setTab('doubleUse') },
+  ].filter(Boolean) as Array<{ key: string; title: string; value: number; open: () => void }>
   return (
-    <Card title="主管工作台" data-testid="supervisor-page">
-      <Tabs items={tabs} />
-    </Card>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="supervisor-page">
+      <Row gutter={12} data-testid="supervisor-counts">
+        {tiles.map((t) => (
+          <Col key={t.key} flex="1 1 0">
+            <Card size="small" hoverable onClick={t.open} data-testid={`count-${t.key}`}>
+              <Statistic title={t.title} value={t.value} valueStyle={{ color: t.value ? (t.key === 'overdue' || t.key === 'doubleUse' ? '#cf1322' : '#d46b08') : '#389e0d' }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title="主管工作台">
+        <Tabs items={tabs} activeKey={tab ?? tabs[0]?.key} onChange={setTab} />
+      </Card>
+    </Space>
   )
 }
 
@@ -102,10 +143,11 @@ function Reviews() {
           { title: '意见', dataIndex: 'remark' },
         ]}
       />
-      <Modal title={`审阅 ${day?.date ?? ''} 值班记录`} open={!!day} onCancel={() => setDay(null)} onOk={() => form.submit()} okText="标记已审阅" forceRender>
+      <Modal title={`审阅 ${day?.date ?? ''} 值班记录`} open={!!day} onCancel={() => setDay(null)} onOk={() => form.submit()} okText="标记已审阅" width={1100} forceRender>
         <Typography.Paragraph type="secondary">
-          共 {day?.entryCount} 条记录,{day?.openCount} 项未关闭。可在"值班记录查询"中按日期查看全部记录。
+          共 {day?.entryCount} 条记录,{day?.openCount} 项未关闭(按班次日期:夜班凌晨的记录属于上一日)。请阅读后标记已审阅。
         </Typography.Paragraph>
+        {day && <DayEntries date={day.date} />}
         <Form form={form} layout="vertical" onFinish={(v) => mark.mutate({ date: day!.date, remark: v.remark || undefined })}>
           <Form.Item name="remark" label="审阅意见">
             <Input.TextArea rows={3} />
@@ -116,10 +158,22 @@ function Reviews() {
   )
 }
 
+/** Every entry of one (shift) date, as the supervisor signs it off. */
+function DayEntries({ date }: { date: string }) {
+  const q = useDesk('log.list', { from: date, to: date, page: 1, pageSize: 200 })
+  const rows = [...(q.data?.rows ?? [])].sort((a, b) => a.at.localeCompare(b.at))
+  return (
+    <div style={{ maxHeight: 420, overflow: 'auto', marginBottom: 12 }} data-testid="review-entries">
+      <EntriesTable rows={rows} loading={q.isLoading} canWrite={false} showShift />
+      {q.data && q.data.total > rows.length && <Typography.Text type="warning">仅显示前 {rows.length} 条,共 {q.data.total} 条;全部记录请在"值班记录查询"中查看或打印。</Typography.Text>}
+    </div>
+  )
+}
+
 function Quality() {
   const list = useDesk('quality.list', {})
   const staff = useDesk('staff.list', {}, { retry: false })
-  const roster = useDesk('roster.get', { month: dayjs().format('YYYY-MM') })
+  const roster = useDesk('roster.get', { month: dayjs(coreNow()).format('YYYY-MM') })
   const people = staff.data ?? roster.data?.staff ?? []
   const [open, setOpen] = useState(false)
   const [form] = Form.useForm()

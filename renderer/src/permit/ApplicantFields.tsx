@@ -1,42 +1,86 @@
-import { Col, Form, Input, Row, Select, Typography } from 'antd'
+import { Col, Form, Input, Row, Select } from 'antd'
 import type { FormInstance } from 'antd'
-import { APPLICANT_ROLES, APPLICANT_ROLE_LABELS, CONSENT_METHODS, CONSENT_METHOD_LABELS, PERMIT_KIND_DEFS, type PermitKind } from '../../../shared/permit/kinds'
+import { APPLICANT_ROLES, APPLICANT_ROLE_LABELS, PERMIT_KIND_DEFS, type PermitKind } from '../../../shared/permit/kinds'
 import { applicantSchema } from '../../../shared/permit/schema/common'
 import { useDesk } from '../api/hooks'
 import { zodRule } from '../forms/zodRule'
+import { OwnerConsentFields } from './OwnerConsentFields'
 
 const a = applicantSchema.shape
 
+interface Person {
+  key: string
+  label: string
+  role: string
+  name: string
+  residentId?: string
+  agentId?: string
+  phone?: string
+  idNumber?: string
+}
+
 /**
  * Who is asking: picked from the unit's owners, family, tenants and the owners' authorised agents
- * (the registry), or typed for a renovation lead. A tenant needs the owner's consent recorded.
+ * (the registry), the lead of a running renovation of the unit, or typed. A tenant needs the owner's
+ * consent recorded.
  */
 export function ApplicantFields({ kind, unitId, form }: { kind: PermitKind; unitId?: string; form: FormInstance }) {
   const unit = useDesk('unit.get', { id: unitId ?? '' }, { enabled: !!unitId })
   const role = Form.useWatch(['applicant', 'role'], form)
   const allowed = PERMIT_KIND_DEFS[kind].applicants
-  const people = [
-    ...(unit.data?.residents ?? []).map((r) => ({ key: `r:${r.id}`, label: `${r.name}(${r.kind === 'owner' ? '业主' : r.kind === 'tenant' ? '租户' : '家属'})`, role: r.kind === 'owner' ? 'owner' : r.kind === 'tenant' ? 'tenant' : 'owner', residentId: r.id, agentId: undefined, name: r.name })),
-    ...(unit.data?.agents ?? []).filter((g) => !g.revokedAt).map((g) => ({ key: `a:${g.id}`, label: `${g.name}(${g.ownerName}的授权代理人)`, role: 'agent', residentId: undefined, agentId: g.id, name: g.name })),
+  // The lead of a running renovation of the unit qualifies for hot work, lift use, additional works and
+  // passes; picked from the renovation (not retyped) so a typo cannot make him a stranger to it.
+  const leadAllowed = PERMIT_KIND_DEFS[kind].applicants.includes('lead')
+  const leads = useDesk('permit.renovationLeads', { unitId: unitId ?? '' }, { enabled: !!unitId && leadAllowed, refetchOnWindowFocus: false, staleTime: 60_000 })
+  const people: Person[] = [
+    ...(unit.data?.residents ?? []).map((r) => ({ key: `r:${r.id}`, label: `${r.name}(${r.kind === 'owner' ? '业主' : r.kind === 'tenant' ? '租户' : '家属'})`, role: r.kind === 'owner' ? 'owner' : r.kind === 'tenant' ? 'tenant' : 'owner', residentId: r.id, name: r.name })),
+    ...(unit.data?.agents ?? []).filter((g) => !g.revokedAt).map((g) => ({ key: `a:${g.id}`, label: `${g.name}(${g.ownerName}的授权代理人)`, role: 'agent', agentId: g.id, name: g.name })),
+    ...(leadAllowed ? (leads.data ?? []) : []).map((l) => ({
+      key: `l:${l.renovationId}`,
+      label: `${l.name}(装修负责人 · ${l.serial})`,
+      role: 'lead',
+      name: l.name,
+      // Masked numbers (a role that does not see them whole) are not put in the form: typed instead.
+      phone: l.whole ? l.phone : undefined,
+      idNumber: l.whole ? (l.idNumber ?? undefined) : undefined,
+    })),
   ]
   const owners = (unit.data?.residents ?? []).filter((r) => r.kind === 'owner')
   return (
     <>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item label="从住户/代理人中选择" htmlFor="applicant-picker">
-            <Select
-              id="applicant-picker"
-              allowClear
-              placeholder={unitId ? '选择登记的人员' : '先选房屋'}
-              disabled={!unitId}
-              options={people.map((p) => ({ value: p.key, label: p.label }))}
-              onChange={(key) => {
-                const p = people.find((x) => x.key === key)
-                if (!p) return
-                form.setFieldsValue({ applicant: { role: p.role, residentId: p.residentId, agentId: p.agentId, name: p.name, phone: undefined } })
-              }}
-            />
+          {/* The core's refusal of who is asking names the hidden link (agentId, residentId): shown here, where the clerk picks. */}
+          <Form.Item noStyle shouldUpdate>
+            {() => {
+              const linkErrors = [...form.getFieldError(['applicant', 'agentId']), ...form.getFieldError(['applicant', 'residentId'])]
+              // A lead refused (typed with a typo, say) while the unit has a running renovation: point at him in the list.
+              const leadHint = linkErrors.length && role === 'lead' && leads.data?.length ? `;可在本框选择装修负责人 ${leads.data.map((l) => l.name).join('、')}` : ''
+              return (
+                <Form.Item label="从住户/代理人中选择" htmlFor="applicant-picker" validateStatus={linkErrors.length ? 'error' : undefined} help={linkErrors.length ? linkErrors[0] + leadHint : undefined} data-testid="applicant-picker-item">
+                  <Select
+                    id="applicant-picker"
+                    allowClear
+                    // Typed to, by name or by what they are (业主, 装修负责人 …): the clerk's hands stay on the keys.
+                    showSearch
+                    optionFilterProp="label"
+                  // The list as wide as its longest name (an agent's owner, a lead's renovation), not cut off.
+                  popupMatchSelectWidth={false}
+                    placeholder={unitId ? '选择登记的人员' : '先选房屋'}
+                    disabled={!unitId}
+                    options={people.map((p) => ({ value: p.key, label: p.label }))}
+                    onChange={(key) => {
+                      const p = people.find((x) => x.key === key)
+                      if (!p) return
+                      // Every applicant field is replaced, so nothing of the person picked before stays behind.
+                      form.setFieldsValue({ applicant: { role: p.role, residentId: p.residentId, agentId: p.agentId, name: p.name, phone: p.phone, idNumber: p.idNumber } })
+                      form.setFields([{ name: ['applicant', 'agentId'], errors: [] }, { name: ['applicant', 'residentId'], errors: [] }])
+                      void form.validateFields([['applicant', 'phone'], ['applicant', 'idNumber']].filter((n) => form.getFieldValue(n) !== undefined))
+                    }}
+                  />
+                </Form.Item>
+              )
+            }}
           </Form.Item>
         </Col>
         <Col span={5}>
@@ -68,34 +112,7 @@ export function ApplicantFields({ kind, unitId, form }: { kind: PermitKind; unit
           </Form.Item>
         </Col>
       </Row>
-      {role === 'tenant' && (
-        <>
-          <Typography.Text type="warning">租户申请须经业主同意:</Typography.Text>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name={['ownerConsent', 'ownerName']} label="同意业主姓名" rules={[{ required: true, message: '同意业主姓名不能为空' }]}>
-                <Select
-                  options={owners.map((o) => ({ value: o.name, label: o.name }))}
-                  onChange={(name) => form.setFieldValue(['ownerConsent', 'ownerResidentId'], owners.find((o) => o.name === name)?.id)}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name={['ownerConsent', 'method']} label="同意方式" rules={[{ required: true, message: '请选择同意方式' }]}>
-                <Select options={CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD_LABELS[m] }))} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item name={['ownerConsent', 'note']} label="业主同意说明">
-                <Input placeholder="同意书编号,或所拨电话及确认人" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name={['ownerConsent', 'ownerResidentId']} hidden>
-            <Input />
-          </Form.Item>
-        </>
-      )}
+      {role === 'tenant' && <OwnerConsentFields form={form} owners={owners} title="租户申请须经业主同意:" />}
     </>
   )
 }

@@ -1,11 +1,13 @@
 import { Alert, Button, Drawer, Form, Space, Typography } from 'antd'
 import dayjs from 'dayjs'
+import { useEffect } from 'react'
 import { PERMIT_KIND_DEFS, type PermitKind } from '../../../shared/permit/kinds'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { UnitPicker } from '../duty/UnitPicker'
 import { go } from '../router'
 import { ApplicantFields, applicantOf } from './ApplicantFields'
 import { kindForm } from './forms'
+import { coreNow } from '../api/useCoreNow'
 
 /**
  * A new application: the unit, who is asking (from the registry), and the form's own fields. It is
@@ -25,7 +27,16 @@ export function ApplyDrawer({ kind, onClose, unitId: fixedUnit, renovationSerial
       go(`/permits/${v.id}`)
     },
   })
-  const initial = { unitId: fixedUnit, applicant: { role: def.applicants[0] }, fields: kf.initialFields(dayjs(), site.data?.permit, { renovationSerial }) }
+  // The settings may arrive after the drawer opened (initialValues are read once): what they prefill
+  // (装修押金, 延期费用) is filled in then, where the clerk has not typed yet.
+  useEffect(() => {
+    if (!site.data) return
+    const init = kf.initialFields(dayjs(coreNow()), site.data.permit, { renovationSerial }) as Record<string, unknown>
+    for (const [k, val] of Object.entries(init)) {
+      if (val !== undefined && form.getFieldValue(['fields', k]) === undefined && !form.isFieldTouched(['fields', k])) form.setFieldValue(['fields', k], val)
+    }
+  }, [site.data, form, kf, renovationSerial])
+  const initial = { unitId: fixedUnit, applicant: { role: def.applicants[0] }, fields: kf.initialFields(dayjs(coreNow()), site.data?.permit, { renovationSerial }) }
   return (
     <Drawer
       open

@@ -11,6 +11,8 @@ import { fieldPairs } from './labels'
 import { STATE_COLORS } from './PermitTable'
 import { RenovationPasses } from './RenovationPasses'
 import { ReviewPanel } from './ReviewPanel'
+import { Attachments, DepositCard, InspectButton, SealWarning } from './PermitExtras'
+import { yuan } from '../../../shared/permit/settings'
 
 /** One application or document: its fields, approvals, prints, and what can be done with it now. */
 export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
@@ -26,7 +28,8 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
   const v = q.data
   const r = v.record
   const printLabel = v.prints.length ? `补打(第${v.prints.length}次)` : '打印'
-  const canVoid = ['draft', 'inReview', 'approved', 'issued'].includes(v.effectiveState)
+  const canVoid = v.seal.ok && ['draft', 'inReview', 'approved', 'issued'].includes(v.effectiveState)
+  const holdsDeposit = (r.kind === 'workerPass' && v.deposit.depositHeldFen > 0) || (r.kind === 'renovation' && v.deposit.renovationDepositHeldFen > 0)
   const canReturn = v.effectiveState === 'issued' && (r.kind === 'workerPass' || r.kind === 'renovation' || r.kind === 'hotWork')
   const photo = (r.fields as { photo?: string }).photo
   return (
@@ -49,13 +52,14 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
               <Button type="primary" icon={<PrinterOutlined />} disabled={!v.printable.ok} title={v.printable.reason} loading={print.isPending} onClick={() => print.mutate({ id })} data-testid="permit-print">
                 {printLabel}
               </Button>
-              {canReturn && (
+              <InspectButton v={v} />
+              {canReturn && v.seal.ok && (
                 <Button onClick={() => ret.mutate({ id })} loading={ret.isPending} data-testid="permit-return">
                   交回{r.kind === 'workerPass' ? '(退押金)' : ''}
                 </Button>
               )}
               {canVoid && (
-                <Button danger onClick={() => setVoiding(true)}>
+                <Button danger onClick={() => setVoiding(true)} data-testid="permit-void">
                   作废
                 </Button>
               )}
@@ -63,7 +67,8 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
           )
         }
       >
-        {!v.printable.ok && v.printable.reason && (
+        <SealWarning v={v} />
+        {!v.printable.ok && v.printable.reason && v.seal.ok && (
           <Typography.Paragraph type="secondary" data-testid="print-blocked">
             不能打印:{v.printable.reason}
           </Typography.Paragraph>
@@ -93,7 +98,7 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
             {v.replaces && <Descriptions.Item label="补办自">{v.replaces.serial}</Descriptions.Item>}
             {v.replacedBy && <Descriptions.Item label="已补办为">{v.replacedBy.serial}</Descriptions.Item>}
             {r.voidReason && <Descriptions.Item label="作废原因">{r.voidReason}</Descriptions.Item>}
-            {fieldPairs(r.fields as Record<string, unknown>).map(([k, val]) => (
+            {fieldPairs(r.fields as Record<string, unknown>, r.validUntil).map(([k, val]) => (
               <Descriptions.Item key={k} label={k}>
                 {val}
               </Descriptions.Item>
@@ -102,6 +107,8 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
         </Space>
       </Card>
       <ReviewPanel v={v} />
+      <Attachments v={v} />
+      {desk && <DepositCard v={v} />}
       {r.kind === 'renovation' && desk && <RenovationPasses v={v} />}
       {v.prints.length > 0 && (
         <Card size="small" title="打印记录">
@@ -118,11 +125,20 @@ export function PermitDetail({ id, me }: { id: string; me: SessionInfo }) {
           />
         </Card>
       )}
-      <Modal title="作废证件" open={voiding} onCancel={() => setVoiding(false)} onOk={() => form.submit()} okText="作废" okButtonProps={{ danger: true }} forceRender>
-        <Form form={form} layout="vertical" onFinish={(x) => voidIt.mutate({ id, reason: x.reason })}>
+      <Modal title="作废证件" open={voiding} onCancel={() => setVoiding(false)} onOk={() => form.submit()} okText="作废" okButtonProps={{ danger: true, 'data-testid': 'void-submit' } as never} forceRender>
+        <Form form={form} layout="vertical" onFinish={(x) => voidIt.mutate({ id, reason: x.reason, depositWithheld: x.depositWithheld || undefined })}>
           <Form.Item name="reason" label="作废原因" rules={[{ required: true, message: '作废原因不能为空' }]}>
             <Input.TextArea rows={2} />
           </Form.Item>
+          {holdsDeposit && (
+            <Form.Item
+              name="depositWithheld"
+              label="押金不退原因"
+              extra={`未退押金 ${yuan(r.kind === 'renovation' ? v.deposit.renovationDepositHeldFen : v.deposit.depositHeldFen)}:不填则作废时退还;填写原因(如出入证遗失)则不予退还,记入押金台账。`}
+            >
+              <Input maxLength={100} />
+            </Form.Item>
+          )}
         </Form>
       </Modal>
     </Space>

@@ -6,7 +6,9 @@ import { PERMIT_KIND_DEFS, PERMIT_KINDS, PERMIT_STATES, PERMIT_STATE_LABELS, typ
 import type { In } from '../../../shared/api'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk } from '../api/hooks'
+import { READS_AUDIT } from '../../../shared/roles'
 import { ApplyDrawer } from './ApplyDrawer'
+import { SealCheckButton } from './PermitExtras'
 import { PermitTable } from './PermitTable'
 
 /** Kinds the desk opens directly; worker passes and extensions start from their renovation. */
@@ -15,6 +17,7 @@ const NEW_KINDS: PermitKind[] = ['renovation', 'hotWork', 'releaseSlip', 'additi
 /** 证件办理: all applications and documents, what waits for my review, and new applications. */
 export function PermitsPage({ me }: { me: SessionInfo }) {
   const desk = me.staff.roles.some((r) => PERMIT_DESK_ROLES.includes(r))
+  const audits = me.staff.roles.some((r) => READS_AUDIT.includes(r))
   const queue = useDesk('permit.queue', {})
   const [filters, setFilters] = useState<In<'permit.list'>>({ page: 1, pageSize: 50 })
   const list = useDesk('permit.list', filters)
@@ -25,13 +28,16 @@ export function PermitsPage({ me }: { me: SessionInfo }) {
       title="证件办理"
       data-testid="permits-page"
       extra={
-        desk && (
-          <Dropdown menu={{ items: NEW_KINDS.map((k) => ({ key: k, label: PERMIT_KIND_DEFS[k].formName })), onClick: (e) => setApplying(e.key as PermitKind) }}>
-            <Button type="primary" icon={<PlusOutlined />} data-testid="new-permit">
-              新办申请
-            </Button>
-          </Dropdown>
-        )
+        <Space>
+          {audits && <SealCheckButton />}
+          {desk && (
+            <Dropdown menu={{ items: NEW_KINDS.map((k) => ({ key: k, label: PERMIT_KIND_DEFS[k].formName })), onClick: (e) => setApplying(e.key as PermitKind) }}>
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-permit">
+                新办申请
+              </Button>
+            </Dropdown>
+          )}
+        </Space>
       }
     >
       <Tabs

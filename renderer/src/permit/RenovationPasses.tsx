@@ -1,12 +1,13 @@
 import { PrinterOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Drawer, Form, Input, Space, Statistic, Table, Tag } from 'antd'
 import { useState } from 'react'
-import type { DepositRow, PermitRow, PermitView } from '../../../shared/permit/apiSchema'
+import type { PermitRow, PermitView } from '../../../shared/permit/apiSchema'
 import { useDeskMutation } from '../api/hooks'
 import { downloadPdf } from '../print/download'
 import { ApplicantFields, applicantOf } from './ApplicantFields'
 import { ApplyDrawer } from './ApplyDrawer'
 import { initialWorkers, toWorkers, WorkerRows } from './forms/WorkerRows'
+import { DepositLedgerTable } from './PermitExtras'
 import { PermitTable } from './PermitTable'
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
@@ -74,23 +75,10 @@ export function RenovationPasses({ v }: { v: PermitView }) {
         <Statistic title="已收工本费" value={yuan(v.deposit.feeChargedFen)} />
         <Statistic title="已退押金" value={yuan(v.deposit.depositRefundedFen)} />
         <Statistic title="在押押金" value={yuan(v.deposit.depositHeldFen)} />
+        <Statistic title="装修押金(未退)" value={yuan(v.deposit.renovationDepositHeldFen)} />
+        {v.deposit.extensionFeeChargedFen > 0 && <Statistic title="延期费用" value={yuan(v.deposit.extensionFeeChargedFen)} />}
       </Space>
-      <Table<DepositRow>
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        dataSource={v.ledger}
-        data-testid="deposit-ledger"
-        columns={[
-          { title: '时间', dataIndex: 'at', width: 130 },
-          { title: '事项', dataIndex: 'label' },
-          { title: '金额', dataIndex: 'amountFen', render: (f: number, r) => (r.kind === 'refund' ? `-${yuan(f)}` : yuan(f)) },
-          { title: '出入证', dataIndex: 'passSerial' },
-          { title: '人员', dataIndex: 'workerName' },
-          { title: '收据号', dataIndex: 'receiptNo' },
-          { title: '经办', dataIndex: 'staffName' },
-        ]}
-      />
+      <DepositLedgerTable rows={v.ledger} />
       <Drawer open={issuing} width={920} title={`办理装修人员出入证 · ${v.record.serial}`} onClose={() => setIssuing(false)} extra={<Button type="primary" loading={issue.isPending} onClick={() => form.submit()} data-testid="issue-submit">办理</Button>} destroyOnHidden>
         <Form
           form={form}

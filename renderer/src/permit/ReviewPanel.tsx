@@ -1,3 +1,4 @@
+import { opinionText } from '../../../shared/permit/opinion'
 import { Button, Card, Form, Input, Radio, Steps, Typography } from 'antd'
 import { PERMIT_KIND_DEFS } from '../../../shared/permit/kinds'
 import type { PermitView } from '../../../shared/permit/apiSchema'
@@ -20,7 +21,7 @@ export function ReviewPanel({ v }: { v: PermitView }) {
           return {
             title: s.label,
             status: r ? (r.decision === 'approve' ? 'finish' : 'error') : v.nextStep?.index === i ? 'process' : 'wait',
-            description: r ? `${r.staffName} ${r.decision === 'approve' ? '同意' : '不同意'} ${r.at}${r.opinion ? `:${r.opinion}` : ''}` : undefined,
+            description: r ? `${r.staffName} ${r.at} ${opinionText(r, ':')}` : undefined,
           }
         })}
       />

@@ -1,13 +1,17 @@
+import { READS_SPARE_KEYS } from '../../../shared/spareKeys/schema'
+import { UnitSpareKeys } from '../spareKeys/UnitSpareKeys'
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Card, Descriptions, Drawer, Popconfirm, Result, Space, Spin, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { AGENT_SCOPE_LABELS, RESIDENT_KIND_LABELS, type AgentRow, type ResidentRow } from '../../../shared/registry/schema'
-import { MANAGES_REGISTRY } from '../../../shared/roles'
+import { CARD_DESK_ROLES } from '../../../shared/cards/schema'
+import { DESK_ROLES, MANAGES_REGISTRY } from '../../../shared/roles'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { go } from '../router'
 import { AgentForm } from './AgentForm'
 import { ResidentForm } from './ResidentForm'
+import { IssueCardDrawer, UnitHoldings } from './UnitHoldings'
 
 /** A unit and everyone linked to it: owners, family, tenants, and the owner's authorised agents. */
 export function UnitPage({ id, me }: { id: string; me: SessionInfo }) {
@@ -18,6 +22,11 @@ export function UnitPage({ id, me }: { id: string; me: SessionInfo }) {
   const remove = useDeskMutation('resident.remove', { success: '住户已移除' })
   const revoke = useDeskMutation('agent.revoke', { success: '授权已撤销' })
   const canManage = me.staff.roles.some((r) => MANAGES_REGISTRY.includes(r))
+  // What the unit holds (cards, permits, passes) names its people: the desk's roles see it, as on 门禁卡.
+  const seesHoldings = me.staff.roles.some((r) => DESK_ROLES.includes(r))
+  const seesSpareKeys = me.staff.roles.some((r) => READS_SPARE_KEYS.includes(r))
+  const canIssue = me.staff.roles.some((r) => CARD_DESK_ROLES.includes(r))
+  const [issuing, setIssuing] = useState<{ holderId?: string } | null>(null)
 
   if (detail.isLoading) return <Spin />
   if (detail.error) return <Result status="warning" title={detail.error.message} extra={<Button onClick={() => go('/units')}>返回</Button>} />
@@ -68,6 +77,11 @@ export function UnitPage({ id, me }: { id: string; me: SessionInfo }) {
                   <Button size="small" onClick={() => setViewing(r.id)}>
                     详情
                   </Button>
+                  {canIssue && (
+                    <Button size="small" onClick={() => setIssuing({ holderId: r.id })} data-testid={`issue-card-${r.name}`}>
+                      发卡
+                    </Button>
+                  )}
                   {canManage && (
                     <Popconfirm title={`移除住户 ${r.name}?`} description="记录会保留在历史中" onConfirm={() => remove.mutate({ id: r.id, reason: '前台移除' })}>
                       <Button size="small" danger>
@@ -116,6 +130,10 @@ export function UnitPage({ id, me }: { id: string; me: SessionInfo }) {
           ]}
         />
       </Card>
+      {/* Spare keys in custody and who may collect them, beside the agents: "can this person pick up the key?" on one screen. */}
+      {seesSpareKeys && <UnitSpareKeys unitId={unit.id} />}
+      {seesHoldings && <UnitHoldings unitId={unit.id} canIssue={canIssue} onIssue={() => setIssuing({})} />}
+      {issuing && <IssueCardDrawer unit={{ id: unit.id, label: unit.label }} holderId={issuing.holderId} onClose={() => setIssuing(null)} />}
       <ResidentForm unitId={unit.id} open={form.open} editing={form.editing} onClose={() => setForm({ open: false, editing: null })} />
       <AgentForm unitId={unit.id} owners={owners} open={agentOpen} onClose={() => setAgentOpen(false)} />
       <ResidentDrawer id={viewing} onClose={() => setViewing(null)} onEdit={(r) => (setViewing(null), setForm({ open: true, editing: r }))} />

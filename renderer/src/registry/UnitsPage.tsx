@@ -78,7 +78,7 @@ function BuildingModal({ open, onClose }: { open: boolean; onClose: () => void }
     <Modal title="新增楼栋" open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText="保存" destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
         <Form.Item name="code" label="楼栋号" rules={[zodRule(buildingCreateInput.shape.code)]}>
-          <Input placeholder="例如 3" />
+          <Input placeholder="例如 3、3栋、3号楼" />
         </Form.Item>
         <Form.Item name="name" label="楼栋名称(可空,默认为 X栋)">
           <Input />
@@ -99,10 +99,10 @@ function UnitModal({ open, onClose, buildings, defaultBuilding }: { open: boolea
           <Select options={buildings.map((b) => ({ value: b.id, label: b.name }))} />
         </Form.Item>
         <Form.Item name="entrance" label="单元(无单元可空)" rules={[zodRule(s.entrance)]}>
-          <Input placeholder="例如 2" />
+          <Input placeholder="例如 2 或 2单元" />
         </Form.Item>
         <Form.Item name="room" label="房号" rules={[zodRule(s.room)]}>
-          <Input placeholder="例如 1502" />
+          <Input placeholder="例如 1502;0301 与 301 是同一房屋" />
         </Form.Item>
         <Form.Item name="areaM2" label="建筑面积(㎡)">
           <InputNumber min={1} max={10000} style={{ width: '100%' }} />

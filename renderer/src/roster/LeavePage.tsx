@@ -2,13 +2,15 @@ import { CheckOutlined, CloseOutlined, SendOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { DUTY_ROLES, LEAVE_KINDS, LEAVE_KIND_LABELS, LEAVE_STATUS_LABELS, SUPERVISES, type LeaveStatus } from '../../../shared/duty/kinds'
 import { leaveDecideInput, leaveRequestInput, type LeaveRow } from '../../../shared/duty/rosterSchema'
-import { localDateTime, monthOfDate } from '../../../shared/duty/time'
+import { monthOfDate } from '../../../shared/time/calendar'
+import { localDateTime } from '../../../shared/time/zone'
 import type { Role } from '../../../shared/roles'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
+import { useLastSubject } from '../forms/lastSubject'
 import { zodRule } from '../forms/zodRule'
 import { dateLabel, shiftTitle, siteToday } from './rosterText'
 
@@ -206,10 +208,7 @@ const d = leaveDecideInput.shape
 
 function DecideModal({ deciding: current, today, onClose }: { deciding: Deciding; today: string; onClose: () => void }) {
   const [form] = Form.useForm()
-  // Keep the last subject while the modal fades out, so its title does not flip.
-  const last = useRef<Deciding>(null)
-  if (current) last.current = current
-  const deciding = current ?? last.current
+  const deciding = useLastSubject(current)
   const req = deciding?.req
   const approve = deciding?.approve ?? true
   const roster = useDesk('roster.get', { month: monthOfDate(req?.date ?? today) }, { enabled: !!req })

@@ -5,7 +5,8 @@ import dayjs from 'dayjs'
 import { memo, useCallback, useMemo, useState } from 'react'
 import { MAKES_ROSTER } from '../../../shared/duty/kinds'
 import type { RosterView } from '../../../shared/duty/rosterSchema'
-import { addMonths, localDateTime, monthOfDate } from '../../../shared/duty/time'
+import { addMonthsToMonth, monthOfDate } from '../../../shared/time/calendar'
+import { localDateTime } from '../../../shared/time/zone'
 import type { ShiftPattern } from '../../../shared/site/schema'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
@@ -50,7 +51,7 @@ function RosterMonth({ month, today, timeZone, me }: { month: string; today: str
     setEdits(new Map())
   }
   const save = useDeskMutation('roster.saveDraft', { success: '排班表草稿已保存', onSuccess: saved })
-  const copy = useDeskMutation('roster.copyPrevious', { success: `已复制 ${addMonths(month, -1)} 的排班,请检查后保存或发布`, onSuccess: saved })
+  const copy = useDeskMutation('roster.copyPrevious', { success: `已复制 ${addMonthsToMonth(month, -1)} 的排班,请检查后保存或发布`, onSuccess: saved })
   const publish = useDeskMutation('roster.publish', { success: `${month} 排班表已发布`, onSuccess: saved })
 
   const v = view.data
@@ -85,7 +86,7 @@ function RosterMonth({ month, today, timeZone, me }: { month: string; today: str
   const doCopy = () => {
     if (!cells.length) return copy.mutate({ month })
     modal.confirm({
-      title: `复制 ${addMonths(month, -1)} 的排班?`,
+      title: `复制 ${addMonthsToMonth(month, -1)} 的排班?`,
       content: `将按日期用上月排班替换 ${month} 的草稿${dirty ? ',未保存的修改会丢失' : ''}。`,
       okText: '复制',
       onOk: () => copy.mutateAsync({ month }).catch(() => undefined),
@@ -145,7 +146,7 @@ function RosterMonth({ month, today, timeZone, me }: { month: string; today: str
         <Space size="middle" wrap>
           <span>排班表</span>
           <Space.Compact>
-            <Button icon={<LeftOutlined />} onClick={() => go(`/roster/${addMonths(month, -1)}`)} aria-label="上一月" />
+            <Button icon={<LeftOutlined />} onClick={() => go(`/roster/${addMonthsToMonth(month, -1)}`)} aria-label="上一月" />
             <DatePicker
               picker="month"
               allowClear={false}
@@ -155,7 +156,7 @@ function RosterMonth({ month, today, timeZone, me }: { month: string; today: str
               style={{ width: 130 }}
               data-testid="roster-month"
             />
-            <Button icon={<RightOutlined />} onClick={() => go(`/roster/${addMonths(month, 1)}`)} aria-label="下一月" />
+            <Button icon={<RightOutlined />} onClick={() => go(`/roster/${addMonthsToMonth(month, 1)}`)} aria-label="下一月" />
           </Space.Compact>
           <span data-testid="roster-status">{status}</span>
           {dirty && <Tag color="gold">有 {edits.size} 格未保存</Tag>}

@@ -1,4 +1,5 @@
-import { addMonths, localDate, monthOfDate } from '../../../shared/duty/time'
+import { addMonthsToMonth, dayOfWeek, monthOfDate } from '../../../shared/time/calendar'
+import { localDate } from '../../../shared/time/zone'
 import { LEAVE_KIND_LABELS, ROSTER_REMIND_FROM_DAY, type LeaveKind } from '../../../shared/duty/kinds'
 import type { LeaveRow, RosterSlot } from '../../../shared/duty/rosterSchema'
 import type { ShiftPattern } from '../../../shared/site/schema'
@@ -7,8 +8,6 @@ import type { ShiftPattern } from '../../../shared/site/schema'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
-/** 0 = Sunday … 6 = Saturday, of a 'YYYY-MM-DD' calendar date. */
-export const dayOfWeek = (date: string) => new Date(date + 'T00:00:00Z').getUTCDay()
 export const weekdayOf = (date: string) => WEEKDAYS[dayOfWeek(date)]
 export const isWeekend = (date: string) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6
 /** 2026-12-06 → 12-06 周日 */
@@ -21,7 +20,7 @@ export function siteToday(timeZone?: string): string {
 
 /** The month the roster page opens on: next month from the 20th on (排班 is due by the 25th), else this month. */
 export function defaultRosterMonth(today: string): string {
-  return Number(today.slice(8, 10)) >= ROSTER_REMIND_FROM_DAY ? addMonths(monthOfDate(today), 1) : monthOfDate(today)
+  return Number(today.slice(8, 10)) >= ROSTER_REMIND_FROM_DAY ? addMonthsToMonth(monthOfDate(today), 1) : monthOfDate(today)
 }
 
 export const isMonth = (s: string | undefined): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s)

@@ -5,11 +5,14 @@ import { changeOwnPinInput } from '../../../shared/staff/schema'
 import { useDeskMutation } from '../api/hooks'
 import { zodRule } from '../forms/zodRule'
 
-/** Every clerk changes their own PIN (the administrator's initial one should not stay in use). */
+/**
+ * Every clerk changes their own PIN (the administrator's initial one should not stay in use). The
+ * core counts a wrong 原PIN like a wrong login and ends the person's other sessions on success.
+ */
 export function ChangePinButton() {
   const [open, setOpen] = useState(false)
   const [form] = Form.useForm()
-  const change = useDeskMutation('auth.changePin', { form, success: 'PIN已修改', onSuccess: () => (form.resetFields(), setOpen(false)) })
+  const change = useDeskMutation('auth.changePin', { form, success: 'PIN已修改,你在其他地方的登录已退出', onSuccess: () => (form.resetFields(), setOpen(false)) })
   return (
     <>
       <Tooltip title="修改我的PIN">

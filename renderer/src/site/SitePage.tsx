@@ -3,13 +3,36 @@ import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Spin, 
 import { useEffect } from 'react'
 import { LOG_KINDS, LOG_KIND_LABELS } from '../../../shared/duty/kinds'
 import { siteFields, TIME_ZONES, type CustodyItem, type SiteInfo } from '../../../shared/site/schema'
+import { countText, fenToYuanText, yuanText } from '../../../shared/validate/money'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { zodRule } from '../forms/zodRule'
 import { BackupCard } from './BackupCard'
+import { TerminalCard } from './TerminalCard'
+import { PermitSettingsCard } from '../permit/PermitSettingsCard'
+import { CardKindsCard } from '../cards/CardKindsCard'
+import { ComplaintSettingsCard } from '../complaint/ComplaintSettingsCard'
+import { RepairSettingsCard } from '../repair/RepairSettingsCard'
+import { ReceptionSettingsCard } from '../homeService/ReceptionSettingsCard'
+import { VisitorParcelSettingsCard } from '../visitor/VisitorParcelSettingsCard'
 
-/** Money is stored in fen; the administrator types 元. */
-const toForm = (s: SiteInfo) => ({ ...s, custodyItems: s.custodyItems.map((c) => ({ ...c, expected: c.unit === 'fen' ? c.expected / 100 : c.expected })) })
-const fromForm = (items: CustodyItem[]) => items.map((c) => ({ ...c, expected: c.unit === 'fen' ? Math.round(Number(c.expected) * 100) : Number(c.expected), carry: !!c.carry }))
+/**
+ * Money is stored in fen; the administrator types 元 as text, read exactly (shared/validate/money:
+ * "500.505" is refused at the field, never rounded). Counts are whole numbers.
+ */
+type CustodyRow = Omit<CustodyItem, 'expected'> & { expected?: string | number | null }
+const expectedText = (unit: CustodyItem['unit'], label: string) => (unit === 'fen' ? yuanText(label) : countText(label))
+const toForm = (s: SiteInfo) => ({ ...s, custodyItems: s.custodyItems.map((c) => ({ ...c, expected: c.unit === 'fen' ? fenToYuanText(c.expected) : String(c.expected) })) })
+const fromForm = (items: CustodyRow[]) => items.map((c) => ({ ...c, expected: expectedText(c.unit, '应有数').parse(String(c.expected ?? '')), carry: !!c.carry }))
+/** 应有数 read by its row's 计量 (金额 in 元 to the fen, 件数 whole); the message names the item. */
+const expectedRule = (row: number) => ({ getFieldValue }: { getFieldValue: (p: (string | number)[]) => unknown }) => ({
+  validator: async (_r: unknown, v: unknown) => {
+    const item = getFieldValue(['custodyItems', row]) as CustodyRow | undefined
+    const r = expectedText(item?.unit ?? 'count', `${item?.name || '物品'}应有数`).safeParse(v === null || v === undefined ? '' : String(v))
+    if (!r.success) throw new Error(r.error.issues[0].message)
+  },
+})
+/** A new row has no code yet: send none, the core generates it. */
+const keepCodes = <T extends { code?: string }>(items?: T[]) => items?.map(({ code, ...rest }) => (code ? { code, ...rest } : rest))
 
 /** Site settings that sync between terminals: name, shifts, custody items, checklist, log templates. */
 export function SitePage() {
@@ -42,17 +65,26 @@ export function SitePage() {
       )}
     </Form.List>
   )
-  const cell = (path: (string | number)[], node: React.ReactNode, rules?: object[]) => (
-    <Form.Item name={path} noStyle={false} style={{ margin: 0 }} rules={rules as never}>
+  const cell = (path: (string | number)[], node: React.ReactNode, rules?: object[], dependencies?: (string | number)[][]) => (
+    <Form.Item name={path} noStyle={false} style={{ margin: 0 }} rules={rules as never} dependencies={dependencies}>
       {node}
     </Form.Item>
+  )
+  // People type names; the code an item is stored under is kept here unseen (new items get one from the core).
+  const named = (f: { name: number }, label: string, placeholder?: string) => (
+    <>
+      <Form.Item name={[f.name, 'code']} hidden>
+        <Input />
+      </Form.Item>
+      {cell([f.name, 'name'], <Input aria-label={label} placeholder={placeholder} />)}
+    </>
   )
 
   return (
     <Form
       form={form}
       layout="vertical"
-      onFinish={(v) => save.mutate({ ...v, custodyItems: fromForm(v.custodyItems ?? []) })}
+      onFinish={(v) => save.mutate({ ...v, shifts: keepCodes(v.shifts), checklist: keepCodes(v.checklist), custodyItems: keepCodes(fromForm(v.custodyItems ?? [])) })}
       data-testid="site-form"
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -73,18 +105,20 @@ export function SitePage() {
             <Form.Item name="drawnSignature" label="交接班手写签名" valuePropName="checked" tooltip="开启后,交接双方除输入PIN外还须在屏幕上手写签名,签名印在交接班记录表上">
               <Switch />
             </Form.Item>
+            <Form.Item name="cardSignature" label="门禁卡签收手写签名" valuePropName="checked" tooltip="开启后,发卡、补卡时持卡人须在屏幕上手写签名,签名印在门禁卡领用签收单上(代替签名横线)">
+              <Switch />
+            </Form.Item>
           </Space>
         </Card>
         <Card title="班次" size="small" extra={<Typography.Text type="secondary">结束早于开始表示跨午夜(如 夜值 20:00–08:00)</Typography.Text>}>
           {list(
             'shifts',
             [
-              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
-              { title: '名称', width: 140, render: (f) => cell([f.name, 'name'], <Input />) },
+              { title: '名称', width: 160, render: (f) => named(f, '班次名称', '如 早班') },
               { title: '开始', width: 110, render: (f) => cell([f.name, 'start'], <Input placeholder="07:30" />) },
               { title: '结束', width: 110, render: (f) => cell([f.name, 'end'], <Input placeholder="15:30" />) },
             ],
-            { code: '', name: '', start: '', end: '' },
+            { name: '', start: '', end: '' },
             '添加班次',
           )}
         </Card>
@@ -92,13 +126,17 @@ export function SitePage() {
           {list(
             'custodyItems',
             [
-              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
-              { title: '名称', width: 160, render: (f) => cell([f.name, 'name'], <Input />) },
+              { title: '名称', width: 180, render: (f) => named(f, '物品名称', '如 对讲机') },
               { title: '计量', width: 120, render: (f) => cell([f.name, 'unit'], <Select options={[{ value: 'count', label: '件数' }, { value: 'fen', label: '金额(元)' }]} />) },
-              { title: '应有数', width: 120, render: (f) => cell([f.name, 'expected'], <InputNumber min={0} style={{ width: '100%' }} />) },
+              {
+                title: '应有数',
+                width: 150,
+                render: (f) =>
+                  cell([f.name, 'expected'], <Input aria-label="应有数" inputMode="decimal" style={{ width: '100%' }} />, [expectedRule(f.name)], [['custodyItems', f.name, 'unit'], ['custodyItems', f.name, 'name']]),
+              },
               { title: '随上班结转', width: 110, render: (f) => <Form.Item name={[f.name, 'carry']} valuePropName="checked" style={{ margin: 0 }}><Checkbox /></Form.Item> },
             ],
-            { code: '', name: '', unit: 'count', expected: 0, carry: false },
+            { name: '', unit: 'count', expected: '0', carry: false },
             '添加物品',
           )}
         </Card>
@@ -106,10 +144,9 @@ export function SitePage() {
           {list(
             'checklist',
             [
-              { title: '代码', width: 120, render: (f) => cell([f.name, 'code'], <Input />) },
-              { title: '检查内容', render: (f) => cell([f.name, 'name'], <Input />) },
+              { title: '检查内容', render: (f) => named(f, '检查内容', '如 台面整洁,物品摆放有序') },
             ],
-            { code: '', name: '' },
+            { name: '' },
             '添加检查项',
           )}
         </Card>
@@ -125,6 +162,13 @@ export function SitePage() {
             '添加模板',
           )}
         </Card>
+        <TerminalCard />
+        <PermitSettingsCard />
+        <CardKindsCard />
+        <ComplaintSettingsCard />
+        <RepairSettingsCard />
+        <ReceptionSettingsCard />
+        <VisitorParcelSettingsCard />
         <BackupCard />
       </Space>
     </Form>

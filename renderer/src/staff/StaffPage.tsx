@@ -1,12 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag } from 'antd'
-import { useEffect, useRef, useState } from 'react'
+import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
 import { ROLES, ROLE_LABELS } from '../../../shared/roles'
 import { staffCreateInput, staffResetPinInput, type SessionInfo, type StaffRow } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
+import { useLastSubject } from '../forms/lastSubject'
 import { zodRule } from '../forms/zodRule'
 
 const c = staffCreateInput.shape
+const lockedTime = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false })
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
 /** Administrators add and disable staff, set their roles and reset PINs. */
@@ -27,7 +29,7 @@ export function StaffPage({ me }: { me: SessionInfo }) {
           { title: '姓名', dataIndex: 'name' },
           { title: '角色', dataIndex: 'roles', render: (rs: StaffRow['roles']) => rs.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
           { title: '手机号', dataIndex: 'phone', render: (p) => p ?? '—' },
-          { title: '状态', render: (_, s) => (!s.active ? <Tag>已停用</Tag> : s.lockedUntil && new Date(s.lockedUntil) > new Date() ? <Tag color="red">已锁定</Tag> : <Tag color="green">在用</Tag>) },
+          { title: '状态', render: (_, s) => (!s.active ? <Tag>已停用</Tag> : s.lockedUntil && new Date(s.lockedUntil) > new Date() ? <Tag color="red">已锁定至 {lockedTime(s.lockedUntil)}</Tag> : <Tag color="green">在用</Tag>) },
           {
             title: '操作',
             render: (_, s) => (
@@ -47,10 +49,7 @@ export function StaffPage({ me }: { me: SessionInfo }) {
 
 function StaffModal({ editing: current, me, onClose }: { editing: StaffRow | 'new' | null; me: SessionInfo; onClose: () => void }) {
   const [form] = Form.useForm()
-  // Keep the last subject while the modal fades out, so its title does not flip.
-  const last = useRef<StaffRow | 'new' | null>(null)
-  if (current) last.current = current
-  const editing = current ?? last.current
+  const editing = useLastSubject(current)
   const isNew = editing === 'new'
   const done = () => (form.resetFields(), onClose())
   const create = useDeskMutation('staff.create', { form, success: '员工已新增', onSuccess: done })
@@ -94,9 +93,10 @@ function StaffModal({ editing: current, me, onClose }: { editing: StaffRow | 'ne
 
 function ResetPinModal({ staff, onClose }: { staff: StaffRow | null; onClose: () => void }) {
   const [form] = Form.useForm()
-  const reset = useDeskMutation('staff.resetPin', { form, success: 'PIN已重置,锁定已解除', onSuccess: () => (form.resetFields(), onClose()) })
+  const reset = useDeskMutation('staff.resetPin', { form, success: 'PIN已重置,锁定已解除,其已登录的会话均已退出', onSuccess: () => (form.resetFields(), onClose()) })
   return (
     <Modal title={`重置PIN · ${staff?.name ?? ''}`} open={!!staff} onCancel={onClose} onOk={() => form.submit()} okText="重置" confirmLoading={reset.isPending} destroyOnHidden>
+      <Typography.Paragraph type="secondary">重置后锁定即解除,{staff?.name} 已登录的会话全部退出,需用新PIN重新登录。</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => reset.mutate({ id: staff!.id, pin: v.pin })}>
         <Form.Item name="pin" label="新PIN" rules={[zodRule(staffResetPinInput.shape.pin)]}>
           <Input.Password />

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { entityId, optionalIdNumber, optionalText, phone, text } from '../../validate/fields'
-import { normalizeSerial } from '../code'
+import { normalizeSerial } from '../serial'
 import { APPLICANT_ROLES, CONSENT_METHODS, type ApplicantRole, type ConsentMethod } from '../kinds'
-import { isStamp, normalizeStamp } from '../time'
+import { isStamp, normalizeStamp } from '../../time/calendar'
 
 /**
  * Field builders the permit forms add to shared/validate/fields.ts, with the same habit: every message

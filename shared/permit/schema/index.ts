@@ -96,7 +96,11 @@ export const permitReviewInput = z
     if (v.decision === 'refuse' && !v.opinion) ctx.addIssue({ code: 'custom', path: ['opinion'], message: '不同意时必须填写理由' })
   })
 
-export const permitVoidInput = z.object({ id: entityId('证件'), reason: text('作废原因', 200) })
+/**
+ * permit.void. A worker pass's or a renovation's deposit still held is refunded, unless
+ * `depositWithheld` says why it is kept (证件遗失、损坏 …): then it is booked as kept, with that reason.
+ */
+export const permitVoidInput = z.object({ id: entityId('证件'), reason: text('作废原因', 200), depositWithheld: optionalText('押金不退原因', 100) })
 
 /** What the guard scans or types: a QR payload or a serial. */
 export const permitVerifyInput = z.object({ text: text('编号或二维码内容', 200) })

@@ -1,15 +1,19 @@
 import type { Role } from '../../roles'
 import type { PermitKind, PermitState } from '../kinds'
 import type { PermitSettings } from '../settings'
-import type { LocalDay, LocalStamp } from '../time'
+import type { LocalDay, LocalStamp } from '../../time/calendar'
 import type { Applicant, OwnerConsent } from './common'
-import type { AdditionalWorksFields } from './additionalWorks'
-import type { ExtensionFields } from './extension'
-import type { HotWorkFields } from './hotWork'
-import type { LiftUseFields } from './liftUse'
-import type { ReleaseSlipFields } from './releaseSlip'
-import type { RenovationFields } from './renovation'
-import type { WorkerPassFields } from './workerPass'
+import type { AdditionalWorksFields } from './fields/additionalWorks'
+import type { ExtensionFields } from './fields/extension'
+import type { HotWorkFields } from './fields/hotWork'
+import type { LiftUseFields } from './fields/liftUse'
+import type { ReleaseSlipFields } from './fields/releaseSlip'
+import type { RenovationFields } from './fields/renovation'
+import type { WorkerPassFields } from './fields/workerPass'
+
+// Each kind is split in two: ./fields/<kind>.ts is what the form holds (a zod schema, a leaf), and
+// ./<kind>.ts is its rule, which reads records (the renovation a pass hangs on). A record is made of
+// the fields, so it imports ./fields/ only; importing a rule file here would close an import cycle.
 
 /** A rule's answer: yes, or no with a Chinese reason (and the field it is about, inside `fields`). */
 export type Check = { ok: true } | { ok: false; reason: string; field?: string }

@@ -2,8 +2,11 @@ import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefi
 import { maskIdNumber, maskPhone } from '../../../../shared/mask'
 import { APPLICANT_ROLE_LABELS, kindDef } from '../../../../shared/permit/kinds'
 import { canPrint, parseQrPayload } from '../../../../shared/permit/rules'
-import { DECISION_LABELS, type PermitRecord } from '../../../../shared/permit/schema/record'
-import { formatValidity, type LocalStamp } from '../../../../shared/permit/time'
+import { opinionText } from '../../../../shared/permit/opinion'
+import type { PermitRecord } from '../../../../shared/permit/schema/record'
+import type { PermitSettings } from '../../../../shared/permit/settings'
+import type { LocalStamp } from '../../../../shared/time/calendar'
+import { formatValidity } from '../../../../shared/permit/validity'
 import { rule } from '../../errors'
 import { A5_PORTRAIT, MM, fieldTable, footerWithPageNumbers, pageSettings, qrBlock, reprintMark, type FieldRow } from '../../print/layout'
 
@@ -16,7 +19,22 @@ export interface PermitSite {
   name: string
   /** 管理处 */
   office: string
+  /** The permit settings the paper shows: 服务中心电话 on every document, 施工时间 on the 装修许可证. */
+  settings?: Partial<Pick<PermitSettings, 'serviceCenterPhone' | 'workHours'>>
 }
+
+/** "服务中心电话:0755-86001234", or nothing when the site has not set it. */
+export function phoneLine(site: PermitSite): string {
+  const phone = site.settings?.serviceCenterPhone?.trim()
+  return phone ? `服务中心电话:${phone}` : ''
+}
+
+/** A footer note with the service center's phone after it. */
+export function footerNote(site: PermitSite, note: string): string {
+  const phone = phoneLine(site)
+  return phone ? `${note} · ${phone}` : note
+}
+
 
 export interface PermitPrintOptions {
   /** Prints before this one (the record's printCount): > 0 prints 补打(第N次). */
@@ -108,9 +126,9 @@ export function approvalsTable(record: PermitRecord, fontSize = 9.5): Content {
   const rows: TableCell[][] = steps.map((s, i) => {
     const r = record.reviews.find((x) => x.step === i && x.decision === 'approve')
     return [
-      { text: s.label, fontSize, noWrap: true },
+      { text: s.label, fontSize },
       { text: r?.staffName ?? '', fontSize, bold: true, noWrap: true },
-      { text: r ? `${DECISION_LABELS[r.decision]}${r.opinion ? `。${r.opinion}` : ''}` : '', fontSize },
+      { text: r ? opinionText(r) : '', fontSize },
       { text: r?.at ?? '', fontSize, noWrap: true },
     ]
   })
@@ -205,7 +223,7 @@ export function a5ApprovalForm(
   return {
     ...pageSettings(A5_PORTRAIT),
     info: { title: `${form.title} ${serial}` },
-    footer: footerWithPageNumbers(opts.printedAt, '复印件存档,原件交申请人'),
+    footer: footerWithPageNumbers(opts.printedAt, footerNote(site, '复印件存档,原件交申请人')),
     content: [
       ...reprintContent(opts.reprintCount),
       bigHeader(site, form.title, serial, 20, A5_PORTRAIT.contentWidth),
@@ -230,7 +248,7 @@ export function a5ApprovalForm(
   }
 }
 
-/** The approvals as lines of text (where a table does not fit): 值班主任审批:赵赟 同意 2026-03-02 09:15 */
+/** The approvals as lines of text (where a table does not fit): 客服主管审批:赵赟 同意 2026-03-02 09:15 */
 export function approvalLines(record: PermitRecord, fontSize = 9.5): Content {
   const steps = kindDef(record.kind).steps
   return {
@@ -239,7 +257,7 @@ export function approvalLines(record: PermitRecord, fontSize = 9.5): Content {
       return {
         text: [
           { text: `${s.label}:`, bold: true },
-          { text: r ? `${r.staffName}  ${DECISION_LABELS[r.decision]}${r.opinion ? `(${r.opinion})` : ''}  ${r.at}` : '' },
+          { text: r ? `${r.staffName}  ${opinionText(r)}  ${r.at}` : '' },
         ],
         fontSize,
         margin: [0, 0, 0, 3],

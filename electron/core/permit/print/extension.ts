@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { PermitRecordOf } from '../../../../shared/permit/schema/record'
-import { addDays } from '../../../../shared/permit/time'
+import { addDays } from '../../../../shared/time/calendar'
 import { yuan } from '../../../../shared/permit/settings'
 import { a5ApprovalForm, applicantLine, CELL, one, type PermitPrintOptions, type PermitSite } from './common'
 

@@ -22,6 +22,7 @@ import {
   validityText,
   type PermitPrintOptions,
   type PermitSite,
+  footerNote,
 } from './common'
 
 /**
@@ -68,7 +69,7 @@ export function buildHotWorkPermit(site: PermitSite, record: PermitRecordOf<'hot
   return {
     ...pageSettings(A4_PORTRAIT),
     info: { title: `动火许可证 ${serial}` },
-    footer: footerWithPageNumbers(opts.printedAt, '附:焊工证、身份证复印件 · 复印件存档'),
+    footer: footerWithPageNumbers(opts.printedAt, footerNote(site, '附:焊工证、身份证复印件 · 复印件存档')),
     content: [
       ...reprintContent(opts.reprintCount),
       bigHeader(site, '动火许可证', serial, 30, A4_PORTRAIT.contentWidth),

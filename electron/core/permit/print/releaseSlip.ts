@@ -18,6 +18,7 @@ import {
   stampAndQr,
   type PermitPrintOptions,
   type PermitSite,
+  footerNote,
 } from './common'
 
 /**
@@ -82,7 +83,7 @@ export function buildReleaseSlip(site: PermitSite, record: PermitRecordOf<'relea
   return {
     ...pageSettings(A5_PORTRAIT),
     info: { title: `物品放行条 ${serial}` },
-    footer: footerWithPageNumbers(opts.printedAt, '门岗收回'),
+    footer: footerWithPageNumbers(opts.printedAt, footerNote(site, '门岗收回')),
     content: [
       ...reprintContent(opts.reprintCount),
       bigHeader(site, '物品放行条', serial, 20, A5_PORTRAIT.contentWidth, true),

@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { PermitRecordOf } from '../../../../shared/permit/schema/record'
-import { yuan } from '../../../../shared/permit/settings'
+import { DEFAULT_PERMIT_SETTINGS, workHoursLabel, yuan } from '../../../../shared/permit/settings'
 import { A4_PORTRAIT, fieldTable, footerWithPageNumbers, pageSettings } from '../../print/layout'
 import {
   approvalsTable,
@@ -18,6 +18,7 @@ import {
   type PermitPrintOptions,
   type PermitSite,
   fitSize,
+  footerNote,
 } from './common'
 
 /**
@@ -43,6 +44,7 @@ export function buildRenovationPermit(
         '2. 装修人员凭《装修人员出入证》出入,证件有效期不超过装修期限。',
         '3. 装修期满未完工的,须在期满前办理装修延期手续。',
         '4. 动火作业须另行办理《动火许可证》;打墙、打孔等须办理增加项目申请。',
+        '5. 施工时间以外不得进行产生噪音的作业。',
       ].map((t) => muted(t, 9)),
     ],
   }
@@ -50,7 +52,7 @@ export function buildRenovationPermit(
   return {
     ...pageSettings(A4_PORTRAIT),
     info: { title: `装修许可证 ${serial}` },
-    footer: footerWithPageNumbers(opts.printedAt, '复印件存档'),
+    footer: footerWithPageNumbers(opts.printedAt, footerNote(site, '复印件存档')),
     content: [
       ...reprintContent(opts.reprintCount),
       bigHeader(site, '装修许可证', serial, 40, A4_PORTRAIT.contentWidth),
@@ -67,6 +69,7 @@ export function buildRenovationPermit(
           ['申请人', one(record.applicant.name, CELL.a4Half, 11.5)],
           ['装修押金', yuan(f.depositFen)],
           ['批准日期', record.reviews.at(-1)?.at.slice(0, 10) ?? ''],
+          ['施工时间', { text: workHoursLabel(site.settings?.workHours ?? DEFAULT_PERMIT_SETTINGS.workHours), bold: true }, 'full'],
           ['装修内容', f.works, 'full'],
         ],
         2,

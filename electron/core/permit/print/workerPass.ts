@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { PermitRecordOf } from '../../../../shared/permit/schema/record'
 import { MM } from '../../print/layout'
 import { rule } from '../../errors'
-import { ACCENT, assertPrintable, clip, fitSize, maskedId, type PermitPrintOptions, type PermitSite } from './common'
+import { ACCENT, assertPrintable, clip, fitSize, footerNote, maskedId, type PermitPrintOptions, type PermitSite } from './common'
 
 /**
  * 装修人员出入证: card size (ISO/IEC 7810 ID-1, 85.6 × 54 mm, fits the plastic sleeve), eight to an A4
@@ -114,7 +114,12 @@ function card(site: PermitSite, item: WorkerPassPrintItem, x: number, y: number)
                 alignment: 'center',
                 margin: [0, 1, 0, 0],
               },
-              { text: `${clip(site.office, 16)} · 本证限本人使用,不得转借、涂改`, fontSize: 6, color: MUTED, alignment: 'center' },
+              {
+                text: site.settings?.serviceCenterPhone ? `服务中心 ${site.settings.serviceCenterPhone} · 本证限本人使用,不得转借、涂改` : `${clip(site.office, 16)} · 本证限本人使用,不得转借、涂改`,
+                fontSize: 6,
+                color: MUTED,
+                alignment: 'center',
+              },
             ],
           },
         ],
@@ -175,7 +180,7 @@ export function buildWorkerPassSheet(site: PermitSite, items: WorkerPassPrintIte
     info: { title: `装修人员出入证 ${items.map((i) => i.record.serial).join(' ')}` },
     footer: (currentPage: number, pageCount: number): Content => ({
       columns: [
-        { text: `打印时间:${opts.printedAt}    出入证仅在有效期内使用,日期不得涂改;退证退押金。`, width: '*' },
+        { text: `打印时间:${opts.printedAt}    ${footerNote(site, '出入证仅在有效期内使用,日期不得涂改;退证退押金。')}`, width: '*' },
         { text: `第 ${currentPage} 页 / 共 ${pageCount} 页`, width: 'auto', alignment: 'right' },
       ],
       fontSize: 8,

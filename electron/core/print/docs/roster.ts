@@ -1,6 +1,7 @@
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { LeaveRow, RosterView } from '../../../../shared/duty/rosterSchema'
-import { localDateTime } from '../../../../shared/duty/time'
+import { dayOfWeek } from '../../../../shared/time/calendar'
+import { localDateTime } from '../../../../shared/time/zone'
 import type { ShiftPattern } from '../../../../shared/site/schema'
 import { A4_LANDSCAPE, docHeader, footerWithPageNumbers, pageSettings, signatureRow } from '../layout'
 
@@ -23,7 +24,6 @@ const PAD = 1
 const RULE = 0.5
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-const dow = (date: string) => new Date(date + 'T00:00:00Z').getUTCDay()
 
 /** Thin grid, tight sideways so 31 days fit; roomier rows when the desk is small (≤ 10 people). */
 const grid = (roomy: boolean): CustomTableLayout => ({
@@ -60,7 +60,7 @@ function changeMarks(view: RosterView): Map<string, string> {
 
 const timeSpan = (p: ShiftPattern) => `${p.start}–${p.end <= p.start ? '次日' : ''}${p.end}`
 
-export function rosterDoc(site: { name: string; office: string; timeZone?: string }, view: RosterView, printedAt: string): TDocumentDefinitions {
+export function rosterDoc(site: { name: string; office: string; timeZone?: string; phone?: string }, view: RosterView, printedAt: string): TDocumentDefinitions {
   if (view.status !== 'published') throw new Error(`${view.month} 排班表尚未发布,发布后才能打印`)
   const page = A4_LANDSCAPE
   const days = view.dates.length
@@ -72,7 +72,7 @@ export function rosterDoc(site: { name: string; office: string; timeZone?: strin
   const shorts = shortNames(view.shifts)
   const marks = changeMarks(view)
   const byCell = new Map(view.slots.map((s) => [`${s.staffId}|${s.date}`, s]))
-  const weekend = (d: string) => dow(d) === 0 || dow(d) === 6
+  const weekend = (d: string) => dayOfWeek(d) === 0 || dayOfWeek(d) === 6
   const fill = (d: string) => (weekend(d) ? WEEKEND_FILL : undefined)
 
   const head1: TableCell[] = [
@@ -82,7 +82,7 @@ export function rosterDoc(site: { name: string; office: string; timeZone?: strin
   ]
   const head2: TableCell[] = [
     {},
-    ...view.dates.map((d): TableCell => ({ text: WEEKDAYS[dow(d)], alignment: 'center', fontSize: 6.5, color: weekend(d) ? '#b00000' : MUTED, fillColor: weekend(d) ? '#dddddd' : HEAD_FILL })),
+    ...view.dates.map((d): TableCell => ({ text: WEEKDAYS[dayOfWeek(d)], alignment: 'center', fontSize: 6.5, color: weekend(d) ? '#b00000' : MUTED, fillColor: weekend(d) ? '#dddddd' : HEAD_FILL })),
     {},
   ]
   const perDay = new Map<string, number>()
@@ -152,7 +152,7 @@ export function rosterDoc(site: { name: string; office: string; timeZone?: strin
     info: { title: `${site.name} ${view.month} 排班表` },
     footer: footerWithPageNumbers(printedAt, `${site.office}存档`),
     content: [
-      docHeader({ siteName: site.name, office: site.office, title: `${view.month} 排班表`, subtitle: `客户服务中心前台 · ${view.month.replace('-', '年')}月 · 共 ${days} 天` }),
+      docHeader({ siteName: site.name, office: site.office, phone: site.phone, title: `${view.month} 排班表`, subtitle: `客户服务中心前台 · ${view.month.replace('-', '年')}月 · 共 ${days} 天` }),
       table,
       legend,
       marksLegend,

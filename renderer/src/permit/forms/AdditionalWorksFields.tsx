@@ -5,7 +5,7 @@ import {
   additionalWorksRule,
   type AdditionalWorksFields as AdditionalWorksOut,
 } from '../../../../shared/permit/schema/additionalWorks'
-import { isDay } from '../../../../shared/permit/time'
+import { isDay } from '../../../../shared/time/calendar'
 import { zodRule } from '../../forms/zodRule'
 import { DAY_FORMAT, toDay } from './convert'
 import { beforeToday, crossRule, zodVia } from './rules'

@@ -1,8 +1,8 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row } from 'antd'
+import { Col, DatePicker, Form, Input, Row } from 'antd'
 import { extensionFields } from '../../../../shared/permit/schema/extension'
 import { zodRule } from '../../forms/zodRule'
-import { DAY_FORMAT, toDay, yuanToFen } from './convert'
-import { beforeToday, zodVia } from './rules'
+import { DAY_FORMAT, toDay } from './convert'
+import { beforeToday, yuanRule, zodVia } from './rules'
 
 export { extensionInitialFields as initialFields, extensionToFields as toFields } from './convert'
 
@@ -28,8 +28,8 @@ export function ExtensionFields() {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name={n('feeFen')} label="延期费用(元)" rules={[zodVia(S.feeFen, yuanToFen)]} extra="审批要求交费时填写">
-            <InputNumber aria-label="延期费用(元)" min={0} precision={2} style={{ width: '100%' }} />
+          <Form.Item name={n('feeFen')} label="延期费用(元)" rules={[yuanRule('延期费用', S.feeFen)]} extra="审批要求交费时填写">
+            <Input aria-label="延期费用(元)" inputMode="decimal" suffix="元" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>

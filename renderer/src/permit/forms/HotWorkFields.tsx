@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/permit/kinds'
 import { hotWorkFields, hotWorkRule, requiredPrecautions, type HotWorkFields as HotWorkOut } from '../../../../shared/permit/schema/hotWork'
 import { withPermitDefaults } from '../../../../shared/permit/settings'
-import { isStamp } from '../../../../shared/permit/time'
+import { isStamp } from '../../../../shared/time/calendar'
 import { hotWorkMaxHours, hotWorkWindow } from '../../../../shared/permit/validity'
 import { zodRule } from '../../forms/zodRule'
 import { STAMP_FORMAT, toStamp, toText, type FormSettings } from './convert'

@@ -1,7 +1,7 @@
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, TimePicker } from 'antd'
 import { LIFT_USE_LABELS, LIFT_USES } from '../../../../shared/permit/kinds'
 import { liftUseFields, liftUseRule, type LiftUseFields as LiftUseOut } from '../../../../shared/permit/schema/liftUse'
-import { isDay } from '../../../../shared/permit/time'
+import { isDay } from '../../../../shared/time/calendar'
 import { zodRule } from '../../forms/zodRule'
 import { CLOCK_FORMAT, DAY_FORMAT, toClock, toDay } from './convert'
 import { beforeToday, crossRule, zodVia } from './rules'

@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd'
 import { MAX_RELEASE_ITEMS, releaseItem, releaseSlipFields, releaseSlipRule, type ReleaseSlipFields as ReleaseSlipOut } from '../../../../shared/permit/schema/releaseSlip'
-import { isDay } from '../../../../shared/permit/time'
+import { isDay } from '../../../../shared/time/calendar'
 import { zodRule } from '../../forms/zodRule'
 import { blankReleaseItem, DAY_FORMAT, toDay } from './convert'
 import { beforeToday, crossRule, listRule, zodVia } from './rules'

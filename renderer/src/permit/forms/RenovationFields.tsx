@@ -1,10 +1,10 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row } from 'antd'
 import { renovationFields, renovationRule, type RenovationFields as RenovationOut } from '../../../../shared/permit/schema/renovation'
 import { DEFAULT_PERMIT_SETTINGS } from '../../../../shared/permit/settings'
-import { isDay, periodEnd } from '../../../../shared/permit/time'
+import { isDay, periodEnd } from '../../../../shared/time/calendar'
 import { zodRule } from '../../forms/zodRule'
-import { DAY_FORMAT, toDay, yuanToFen, type FormSettings } from './convert'
-import { beforeToday, crossRule, zodVia } from './rules'
+import { DAY_FORMAT, toDay, type FormSettings } from './convert'
+import { beforeToday, crossRule, yuanRule, zodVia } from './rules'
 
 export { renovationInitialFields as initialFields, renovationToFields as toFields } from './convert'
 
@@ -98,8 +98,8 @@ export function RenovationFields({ settings }: { settings?: FormSettings }) {
           </Form.Item>
         </Col>
         <Col span={6}>
-          <Form.Item name={n('depositFen')} label="装修押金(元)" rules={[zodVia(S.depositFen, yuanToFen)]}>
-            <InputNumber aria-label="装修押金(元)" min={0} precision={2} step={100} style={{ width: '100%' }} />
+          <Form.Item name={n('depositFen')} label="装修押金(元)" rules={[yuanRule('装修押金', S.depositFen)]}>
+            <Input aria-label="装修押金(元)" inputMode="decimal" suffix="元" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={6}>

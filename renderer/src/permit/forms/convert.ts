@@ -4,6 +4,7 @@ import type { PermitKind } from '../../../../shared/permit/kinds'
 import type { AdditionalWorkItem, HotWorkLevel, HotWorkMethod, HotWorkPrecaution, LiftUse } from '../../../../shared/permit/kinds'
 import type { FIELD_SCHEMAS, workerPassWorker } from '../../../../shared/permit/schema/index'
 import type { PermitSettings } from '../../../../shared/permit/settings'
+import { fenToYuanText, parseYuan } from '../../../../shared/validate/money'
 
 /**
  * Pure converters between the permit forms' values (dayjs dates, money in 元, '' for an emptied input)
@@ -22,10 +23,8 @@ type Day = dayjs.Dayjs
 type Maybe<T> = T | null | undefined
 
 /** The settings a form may use for its defaults and hints; all optional. */
-export type FormSettings = Partial<PermitSettings> & {
-  /** 装修押金 default, in fen (not a permit setting yet; passed when a site has one). */
-  renovationDepositFen?: number
-}
+/** The site's permit settings (项目设置) the forms start from: 装修押金, 延期费用, 装修期限 … */
+export type FormSettings = Partial<PermitSettings>
 
 /** What the parent may know when it opens the form (the unit's renovation, for an extension). */
 export interface KindFormContext {
@@ -64,15 +63,24 @@ export function toNumber(v: unknown): number | undefined {
   return typeof v === 'number' ? v : Number(v)
 }
 
-/** 元 (as typed, 2 decimals) → integer fen; empty → undefined. */
+/**
+ * 元 → integer fen; empty → undefined. Text (what the clerk typed) is read exactly by the shared
+ * parseYuan: "12.345" is not an amount (NaN, which the field's schema refuses) — never rounded.
+ * A number (set by code, not typed) is taken to the nearest fen.
+ */
 export function yuanToFen(v: unknown): number | undefined {
+  if (typeof v === 'string') {
+    if (v.trim() === '') return undefined
+    const r = parseYuan(v)
+    return 'fen' in r ? r.fen : NaN
+  }
   const n = toNumber(v)
   return n === undefined ? undefined : Math.round(n * 100)
 }
 
-/** Integer fen → 元 for an InputNumber. */
-export function fenToYuan(fen: Maybe<number>): number | undefined {
-  return fen === null || fen === undefined ? undefined : fen / 100
+/** Integer fen → 元 as the money field shows it ("2000.00"). */
+export function fenToYuan(fen: Maybe<number>): string | undefined {
+  return fen === null || fen === undefined ? undefined : fenToYuanText(fen)
 }
 
 /** Next multiple of `step` minutes at or after `t` (seconds dropped). */
@@ -93,8 +101,8 @@ export interface RenovationFormValues {
   works?: string
   startDate?: Maybe<Day>
   endDate?: Maybe<Day>
-  /** 元 */
-  depositFen?: Maybe<number>
+  /** 元, as typed */
+  depositFen?: Maybe<number | string>
   workerCount?: Maybe<number>
   note?: string
 }
@@ -126,8 +134,8 @@ export interface ExtensionFormValues {
   renovationSerial?: string
   newEndDate?: Maybe<Day>
   reason?: string
-  /** 元 */
-  feeFen?: Maybe<number>
+  /** 元, as typed */
+  feeFen?: Maybe<number | string>
 }
 
 export function extensionToFields(v: ExtensionFormValues = {}): FieldsInput<'extension'> {
@@ -140,8 +148,9 @@ export function extensionToFields(v: ExtensionFormValues = {}): FieldsInput<'ext
 }
 
 /** The renovation's serial when the parent knows it. */
-export function extensionInitialFields(_now: Day, _settings?: FormSettings, context?: KindFormContext): ExtensionFormValues {
-  return context?.renovationSerial ? { renovationSerial: context.renovationSerial } : {}
+export function extensionInitialFields(_now: Day, settings?: FormSettings, context?: KindFormContext): ExtensionFormValues {
+  const fee = settings?.extensionFeeFen ? { feeFen: fenToYuan(settings.extensionFeeFen) } : {}
+  return context?.renovationSerial ? { renovationSerial: context.renovationSerial, ...fee } : fee
 }
 
 // ───────────────────────────── additional works ─────────────────────────────
@@ -315,9 +324,9 @@ export interface WorkerFormValues {
   validFrom?: Maybe<Day>
   validUntil?: Maybe<Day>
   /** 元; empty: the site's setting. */
-  depositFen?: Maybe<number>
+  depositFen?: Maybe<number | string>
   /** 元; empty: the site's setting. */
-  feeFen?: Maybe<number>
+  feeFen?: Maybe<number | string>
 }
 
 export const blankWorker = (receiptNo?: string): WorkerFormValues => ({ receiptNo, photoCollected: false, idCopyCollected: false })

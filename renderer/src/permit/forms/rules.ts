@@ -3,7 +3,9 @@ import dayjs from 'dayjs'
 import type { z } from 'zod'
 import type { Check, FieldContext, Outcome } from '../../../../shared/permit/schema/record'
 import { withPermitDefaults } from '../../../../shared/permit/settings'
+import { yuanText } from '../../../../shared/validate/money'
 import { STAMP_FORMAT, type FormSettings } from './convert'
+import { coreNow } from '../../api/useCoreNow'
 
 /** A name path inside the parent form: ['fields', …] for a kind's fields, ['workers', i] for a worker row. */
 export type NamePrefix = (string | number)[]
@@ -20,6 +22,27 @@ export function zodVia(schema: z.ZodType, convert: (v: unknown) => unknown): Rul
   return {
     validator: async (_r, value) => {
       const res = schema.safeParse(convert(value))
+      if (!res.success) throw new Error(res.error.issues[0].message)
+    },
+  }
+}
+
+/**
+ * A money field typed in 元 as text: read exactly by the shared yuanText (more than two decimals,
+ * or not an amount, gets a message naming the field — never rounded), then the figure in fen goes
+ * through the field's own schema (required, bounds). Empty: the schema says whether it may be.
+ */
+export function yuanRule(label: string, schema: z.ZodType): Rule {
+  return {
+    validator: async (_r, value) => {
+      const text = value === null || value === undefined ? '' : String(value)
+      if (text.trim() === '') {
+        if (!schema.safeParse(undefined).success) throw new Error(`${label}不能为空`)
+        return
+      }
+      const typed = yuanText(label).safeParse(text)
+      if (!typed.success) throw new Error(typed.error.issues[0].message)
+      const res = schema.safeParse(typed.data)
       if (!res.success) throw new Error(res.error.issues[0].message)
     },
   }
@@ -57,7 +80,7 @@ export function crossRule<F>(o: {
     validator: async () => {
       const part = o.pick((name) => form.getFieldValue([...(o.prefix ?? FIELDS), name]))
       if (!part) return
-      const now = dayjs().format(STAMP_FORMAT)
+      const now = dayjs(coreNow()).format(STAMP_FORMAT)
       const res = o.rule({ ...o.base(now), ...part }, { now, settings: withPermitDefaults(o.settings) })
       if (!res.ok && res.field === o.field) throw new Error(res.reason)
     },
@@ -66,4 +89,4 @@ export function crossRule<F>(o: {
 }
 
 /** For a DatePicker where days before today make no sense (start dates, the release day). */
-export const beforeToday = (d: dayjs.Dayjs) => d.isBefore(dayjs(), 'day')
+export const beforeToday = (d: dayjs.Dayjs) => d.isBefore(dayjs(coreNow()), 'day')

@@ -1,0 +1,1 @@
+ALTER TABLE `site` ADD `custody_terminal_id` text;
