@@ -1,14 +1,13 @@
 import { Input, type InputRef } from 'antd'
-import { useEffect, useRef, type Ref } from 'react'
+import type { Ref } from 'react'
 import { readWedge } from '../../../shared/cards/wedge'
-import { isFastBurst, isScannerBurst, lastBurst, PAUSE_MS, type Keystroke } from '../permit/scannerBurst'
+import { useWedgeReader } from '../forms/wedgeReader'
+import { isScannerBurst, type Keystroke } from '../permit/scannerBurst'
 
 /** A reader's burst is at least this long (the shortest card number). */
 const MIN_READ = 4
 
-/** A reader's pace: card numbers are shorter than the codes the verify screen reads, so the length bound is the card's own. */
-export const isFast = (k: readonly Keystroke[]) => isFastBurst(k, MIN_READ)
-/** A reader's burst ended by its Enter at `enterAt`. */
+/** A reader's burst ended by its Enter at `enterAt` (card numbers are shorter than the codes the verify screen reads, so the length bound is the card's own). */
 export const isCardRead = (k: readonly Keystroke[], enterAt: number) => isScannerBurst(k, enterAt, MIN_READ)
 
 export type CardEntry = 'typed' | 'reader'
@@ -41,11 +40,7 @@ export function CardNoInput({
   ref?: Ref<InputRef>
   autoFocus?: boolean
 }) {
-  const keys = useRef<Keystroke[]>([])
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
-
-
+  const wedge = useWedgeReader(MIN_READ)
   return (
     <Input
       id={id}
@@ -60,17 +55,13 @@ export function CardNoInput({
         onEntry('typed')
         onProblem(null)
       }}
-      onKeyDown={(e) => {
-        const at = e.timeStamp
-        if (timer.current) clearTimeout(timer.current)
-        if (e.key === 'Enter') {
-          const burst = lastBurst(keys.current)
-          keys.current = []
-          if (isCardRead(burst, at)) {
+      onKeyDown={(e) =>
+        wedge(e, {
+          read: (text) => {
             // Read by the reader: taken whole or refused, and Enter does not submit the form.
             e.preventDefault()
             e.stopPropagation()
-            const r = readWedge(`${burst.map((k) => k.key).join('')}\r`)
+            const r = readWedge(`${text}\r`)
             if ('problem' in r) {
               onChange?.('')
               onProblem(r.problem)
@@ -80,23 +71,14 @@ export function CardNoInput({
             onEntry('reader')
             onProblem(null)
             onRead?.(r.cardNo)
-          }
-          return
-        }
-        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
-        const start = keys.current.length && at - keys.current.at(-1)!.at >= PAUSE_MS
-        keys.current = [...(start ? [] : keys.current), { key: e.key, at }].slice(-64)
-        // A fast burst that stops without Enter: the reader was pulled away or set without the Enter suffix.
-        timer.current = setTimeout(() => {
-          const burst = lastBurst(keys.current)
-          if (isFast(burst)) {
-            keys.current = []
+          },
+          cutOff: (text) => {
             onChange?.('')
-            const r = readWedge(burst.map((k) => k.key).join(''))
+            const r = readWedge(text)
             onProblem('problem' in r ? r.problem : '卡号读取不完整,请重新刷卡')
-          }
-        }, PAUSE_MS)
-      }}
+          },
+        })
+      }
     />
   )
 }

@@ -1,6 +1,6 @@
 import { Input, type InputRef } from 'antd'
-import { useEffect, useRef, type Ref } from 'react'
-import { isFastBurst, isScannerBurst, lastBurst, PAUSE_MS, type Keystroke } from '../permit/scannerBurst'
+import type { Ref } from 'react'
+import { useWedgeReader } from '../forms/wedgeReader'
 
 /** A waybill number is at least 6 characters. */
 const MIN_READ = 6
@@ -28,9 +28,7 @@ export function TrackingNoInput({
   id?: string
   ref?: Ref<InputRef>
 }) {
-  const keys = useRef<Keystroke[]>([])
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
+  const wedge = useWedgeReader(MIN_READ)
   return (
     <Input
       id={id}
@@ -45,34 +43,29 @@ export function TrackingNoInput({
         onProblem(null)
       }}
       onKeyDown={(e) => {
-        const at = e.timeStamp
-        if (timer.current) clearTimeout(timer.current)
-        if (e.key === 'Enter') {
-          if (e.nativeEvent.isComposing) return
-          const burst = lastBurst(keys.current)
-          keys.current = []
+        if (e.key === 'Enter' && e.nativeEvent.isComposing) return
+        // Enter never submits here: a read moves the focus on, a person's Enter saves (onTypedEnter).
+        const own = () => {
           e.preventDefault()
           e.stopPropagation()
-          if (isScannerBurst(burst, at, MIN_READ)) {
-            const text = burst.map((k) => k.key).join('').toUpperCase()
-            onChange?.(text)
-            onProblem(null)
-            onRead(text)
-          } else onTypedEnter()
-          return
         }
-        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
-        const start = keys.current.length && at - keys.current.at(-1)!.at >= PAUSE_MS
-        keys.current = [...(start ? [] : keys.current), { key: e.key, at }].slice(-64)
-        // A fast burst that stops without Enter: the scanner was moved away mid-read, or has no Enter suffix.
-        timer.current = setTimeout(() => {
-          const burst = lastBurst(keys.current)
-          if (isFastBurst(burst, MIN_READ)) {
-            keys.current = []
+        wedge(e, {
+          read: (text) => {
+            own()
+            const upper = text.toUpperCase()
+            onChange?.(upper)
+            onProblem(null)
+            onRead(upper)
+          },
+          typedEnter: () => {
+            own()
+            onTypedEnter()
+          },
+          cutOff: () => {
             onChange?.('')
             onProblem('运单号读取不完整(扫描枪未以回车结束),请重新扫描')
-          }
-        }, PAUSE_MS)
+          },
+        })
       }}
     />
   )

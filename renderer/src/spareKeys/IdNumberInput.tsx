@@ -1,8 +1,8 @@
 import { Input, type InputRef } from 'antd'
-import { useEffect, useRef, type Ref } from 'react'
+import type { Ref } from 'react'
 import type { IdEntry } from '../../../shared/spareKeys/schema'
 import { readIdBurst } from '../../../shared/spareKeys/idReader'
-import { isFastBurst, isScannerBurst, lastBurst, PAUSE_MS, type Keystroke } from '../permit/scannerBurst'
+import { useWedgeReader } from '../forms/wedgeReader'
 
 /** An ID reader types 18 characters; a burst shorter than this is not taken for one. */
 const MIN_READ = 10
@@ -31,9 +31,7 @@ export function IdNumberInput({
   ref?: Ref<InputRef>
   autoFocus?: boolean
 }) {
-  const keys = useRef<Keystroke[]>([])
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), [])
+  const wedge = useWedgeReader(MIN_READ)
   return (
     <Input
       id={id}
@@ -49,16 +47,12 @@ export function IdNumberInput({
         onEntry('typed')
         onProblem(null)
       }}
-      onKeyDown={(e) => {
-        const at = e.timeStamp
-        if (timer.current) clearTimeout(timer.current)
-        if (e.key === 'Enter') {
-          const burst = lastBurst(keys.current)
-          keys.current = []
-          if (isScannerBurst(burst, at, MIN_READ)) {
+      onKeyDown={(e) =>
+        wedge(e, {
+          read: (text) => {
             e.preventDefault()
             e.stopPropagation()
-            const r = readIdBurst(`${burst.map((k) => k.key).join('')}\r`)
+            const r = readIdBurst(`${text}\r`)
             if ('problem' in r) {
               onChange?.('')
               onProblem(r.problem)
@@ -67,23 +61,14 @@ export function IdNumberInput({
             onChange?.(r.idNumber)
             onEntry('reader')
             onProblem(null)
-          }
-          return
-        }
-        if (e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return
-        const start = keys.current.length && at - keys.current.at(-1)!.at >= PAUSE_MS
-        keys.current = [...(start ? [] : keys.current), { key: e.key, at }].slice(-64)
-        // A fast burst that stops without Enter: the reader was pulled away or set without its Enter suffix.
-        timer.current = setTimeout(() => {
-          const burst = lastBurst(keys.current)
-          if (isFastBurst(burst, MIN_READ)) {
-            keys.current = []
+          },
+          cutOff: (text) => {
             onChange?.('')
-            const r = readIdBurst(burst.map((k) => k.key).join(''))
+            const r = readIdBurst(text)
             onProblem('problem' in r ? r.problem : '身份证号读取不完整,请重新读取')
-          }
-        }, PAUSE_MS)
-      }}
+          },
+        })
+      }
     />
   )
 }
