@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
-import { openDesk, type Desk } from './harness'
+import { openDesk, type Desk, pollWithin, focusedLabel } from './harness'
 import { siteAroundNow } from './dutySite'
 
 /**
@@ -10,8 +10,8 @@ import { siteAroundNow } from './dutySite'
  * 李娜 records the result, the call-back and closes it; the analysis shows it in its charts.
  */
 let desk: Desk
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
+const poll = pollWithin(8000)
+const focused = () => focusedLabel(desk.page)
 const errors = () => desk.page.locator('.ant-message-notice, .ant-form-item-explain-error').allTextContents()
 
 beforeAll(async () => {
@@ -48,31 +48,31 @@ describe('G · a complaint through the work contact slip to closure', () => {
     const { page } = desk
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '投诉' }).click()
-    await poll(focusedLabel).toBe('投诉人')
+    await poll(focused).toBe('投诉人')
     await page.keyboard.type('王先生')
     await page.keyboard.press('Tab')
     await page.keyboard.type('13812345678')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('房屋')
+    await poll(focused).toBe('房屋')
     await page.keyboard.type('3-2-1502')
     await poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/3栋2单元1502/)]))
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('投诉方式') // 来电 chosen
+    await poll(focused).toBe('投诉方式') // 来电 chosen
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('投诉类别')
+    await poll(focused).toBe('投诉类别')
     await page.keyboard.type('噪音')
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('责任部门')
+    await poll(focused).toBe('责任部门')
     await page.keyboard.type('秩序')
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('严重程度')
+    await poll(focused).toBe('严重程度')
     await page.keyboard.press('ArrowRight') // 重大
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('投诉内容')
+    await poll(focused).toBe('投诉内容')
     await page.keyboard.type('楼上装修晚上九点后仍在施工')
     await desk.shot('complaint-form')
     await page.keyboard.press('Enter')
@@ -82,7 +82,7 @@ describe('G · a complaint through the work contact slip to closure', () => {
     await poll(() => detail.isVisible()).toBe(true)
     await poll(() => page.locator('.ant-drawer-title').textContent()).toMatch(/投诉 TS-\d{4}-0001/)
     expect(await detail.textContent()).toContain('3栋2单元1502')
-    await poll(focusedLabel).toBe('联系事项')
+    await poll(focused).toBe('联系事项')
     await page.keyboard.type('请今晚巡查并制止超时施工')
     const download = page.waitForEvent('download')
     await page.keyboard.press('Enter')
@@ -92,7 +92,7 @@ describe('G · a complaint through the work contact slip to closure', () => {
     // The attack: closing with no result is refused by the core, and nothing closes.
     await page.getByRole('tab', { name: '办结' }).click()
     await poll(() => page.getByTestId('close-blockers').textContent()).toContain('尚未登记处理结果,不能办结')
-    await poll(focusedLabel).toBe('办结说明(可不填)')
+    await poll(focused).toBe('办结说明(可不填)')
     await page.keyboard.press('Enter')
     await poll(errors).toEqual(expect.arrayContaining([expect.stringContaining('尚未登记处理结果,不能办结')]))
     expect(await page.locator('.ant-drawer-extra').textContent()).toContain('处理中')
@@ -156,7 +156,7 @@ describe('G · a complaint through the work contact slip to closure', () => {
     await poll(() => row.textContent()).toContain('处理中')
     await row.focus()
     await page.keyboard.press('Enter')
-    await poll(focusedLabel).toBe('处理结果')
+    await poll(focused).toBe('处理结果')
     await page.keyboard.type('已约谈装修方,晚上八点后不得施工')
     await page.keyboard.press('Enter')
     // Next step: the call-back, 满意 chosen; Enter saves it.
@@ -164,7 +164,7 @@ describe('G · a complaint through the work contact slip to closure', () => {
     await poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('satisfied')
     await page.keyboard.press('Enter')
     await poll(() => page.locator('.ant-drawer .ant-tabs-tab-active').textContent()).toBe('办结')
-    await poll(focusedLabel).toBe('办结说明(可不填)')
+    await poll(focused).toBe('办结说明(可不填)')
     await page.keyboard.press('Enter')
     await poll(() => page.locator('.ant-drawer-extra').textContent()).toContain('已办结')
     expect(await page.getByTestId('complaint-steps').textContent()).toMatch(/处理结果:已约谈装修方.*回访:满意.*办结\(李娜\)/)

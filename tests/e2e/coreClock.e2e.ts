@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { localDateTime } from '../../shared/time/zone'
 import { setUpSite } from '../helpers/core'
-import { openDesk, type Desk } from './harness'
+import { openDesk, type Desk, pollWithin } from './harness'
 
 /**
  * The header clock reads the core's clock, not the PC's: in host mode the core runs on another PC.
@@ -11,7 +11,7 @@ import { openDesk, type Desk } from './harness'
  */
 let desk: Desk
 let offset = (5 * 60 + 17) * 60_000
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(8000)
 const TZ = 'Asia/Shanghai'
 
 /** 'HH:mm' minutes of the day, to compare with a minute's tolerance (the clock may tick in between). */

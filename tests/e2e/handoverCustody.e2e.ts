@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { pdfText, pdfToPng } from '../helpers/pdf'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin } from './harness'
 
 /**
  * Issue F at handover: the custody lines come from the key register and the card stock (marked
@@ -16,7 +16,7 @@ import { openDesk, SHOTS, type Desk } from './harness'
 let desk: Desk
 /** The core's clock: real time plus an offset the test moves forward. */
 let offset = 0
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(8000)
 let admin: string
 const token = async (staffNo: string) => (await callOk(desk.core, 'auth.login', { staffNo, pin: staffNo === 'admin' ? '246810' : '1234' })).token
 

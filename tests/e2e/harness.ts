@@ -96,3 +96,13 @@ export async function openDesk(opts: { now?: () => Date; core?: Core; dataDir?: 
     },
   }
 }
+
+/** expect.poll that gives up after `ms` (a number as its second argument is the timeout, as before). */
+export const pollWithin =
+  (ms: number): typeof expect.poll =>
+  (fn, opts) =>
+    expect.poll(fn, { timeout: ms, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+
+/** The label of the form field that has the focus, else the focused element's tag and class. */
+export const focusedLabel = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName} ${document.activeElement?.className})`)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { pdfText } from '../helpers/pdf'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin } from './harness'
 
 /**
  * Issue D · the keyboard path of the duty log (a clerk with a phone on her shoulder) and the
@@ -15,7 +15,7 @@ import { openDesk, SHOTS, type Desk } from './harness'
 let desk: Desk
 let token: string
 /** expect.poll waits 1 s by default; a reload or a busy 2-core machine needs longer. */
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(8000)
 
 /** Which field has the focus: its id, or its form label. */
 const focused = () =>

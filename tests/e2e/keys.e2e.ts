@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { setUpSite } from '../helpers/core'
 import { localDate } from '../../shared/time/zone'
-import { openDesk, type Desk } from './harness'
+import { openDesk, type Desk, pollWithin, focusedLabel } from './harness'
 
 /**
  * Issue F · public keys: the register page (the administrator adds a key), a loan made by keyboard
@@ -14,7 +14,7 @@ import { openDesk, type Desk } from './harness'
 let desk: Desk
 /** The core's clock: real time plus an offset the test moves forward. */
 let offset = 0
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(8000)
 let admin: string
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
 })
 afterAll(async () => desk?.close())
 
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName} ${document.activeElement?.className})`)
+const focused = () => focusedLabel(desk.page)
 const outRows = () => desk.page.getByTestId('keys-out').locator('tbody tr.ant-table-row')
 
 describe('F · public keys', () => {
@@ -42,7 +42,7 @@ describe('F · public keys', () => {
     await page.getByRole('menuitem', { name: '钥匙管理' }).click()
     await page.getByRole('tab', { name: '钥匙登记册' }).click()
     await page.getByTestId('add-key').click()
-    await poll(focusedLabel).toBe('钥匙牌号')
+    await poll(focused).toBe('钥匙牌号')
     await page.keyboard.press('Tab')
     await page.keyboard.type('1栋配电房钥匙')
     await page.keyboard.press('Tab')
@@ -63,12 +63,12 @@ describe('F · public keys', () => {
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '值班台' }).click()
     await page.getByRole('menuitem', { name: '钥匙管理' }).click()
-    await poll(focusedLabel).toBe('钥匙牌号')
+    await poll(focused).toBe('钥匙牌号')
     await page.keyboard.type('001')
     await poll(() => page.getByTestId('tag-hint').textContent()).toContain('3栋天台门钥匙')
     await page.keyboard.press('Tab') // 借用人类型 (外来人员 chosen)
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('借用人姓名')
+    await poll(focused).toBe('借用人姓名')
     await page.keyboard.type('孙工')
     await page.keyboard.press('Tab')
     await page.keyboard.type('蓝天电梯维保公司')
@@ -84,7 +84,7 @@ describe('F · public keys', () => {
     expect(await row.textContent()).toContain('孙工')
     expect(await row.textContent()).toContain('139****5678')
     // The form is empty again and the tag field has the focus for the next one.
-    await poll(focusedLabel).toBe('钥匙牌号')
+    await poll(focused).toBe('钥匙牌号')
     expect(await page.getByTestId('lend-form').getByLabel('借用人姓名').inputValue()).toBe('')
     await desk.shot('keys-lent')
 
@@ -133,7 +133,7 @@ describe('F · public keys', () => {
     // Back at the key page: the return form, by keyboard.
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '钥匙管理' }).click()
-    await poll(focusedLabel).toBe('钥匙牌号')
+    await poll(focused).toBe('钥匙牌号')
     await page.getByTestId('return-form').getByLabel('钥匙牌号').focus()
     await page.keyboard.type('001')
     await page.keyboard.press('Tab')
@@ -164,7 +164,7 @@ describe('F · public keys', () => {
     const row = page.getByTestId('key-register').locator('tbody tr', { hasText: '水泵房钥匙' })
     expect(await row.textContent()).toContain('在库2把')
     await row.getByRole('button', { name: '报失' }).click()
-    await poll(focusedLabel).toBe('报告人')
+    await poll(focused).toBe('报告人')
     await page.keyboard.type('李娜')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
@@ -198,7 +198,7 @@ describe('F · public keys', () => {
     const { page } = desk
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '钥匙管理' }).click()
-    await poll(focusedLabel).toBe('钥匙牌号')
+    await poll(focused).toBe('钥匙牌号')
     await page.keyboard.type('002')
     await poll(() => page.getByTestId('tag-hint').textContent()).toContain('水泵房钥匙')
     await page.keyboard.press('Tab') // 借用人类型: 外来人员 chosen; the arrow picks 本项目员工
@@ -206,14 +206,14 @@ describe('F · public keys', () => {
     // The clerk sees the staff list take the place of the outsider's fields, then tabs on.
     await poll(() => page.getByTestId('lend-form').getByLabel('借用员工').count()).toBe(1)
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('借用员工')
+    await poll(focused).toBe('借用员工')
     await page.keyboard.type('陈静')
     await poll(() => page.locator('.ant-select-item-option-active').textContent()).toContain('陈静(S1)')
     await page.keyboard.press('Enter')
     await poll(() => page.getByTestId('lend-form').locator('.ant-select[aria-expanded="true"], .ant-select-open').count()).toBe(0)
     await poll(() => page.getByTestId('lend-form').locator('.ant-select').textContent()).toContain('陈静(S1)')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('借用事由')
+    await poll(focused).toBe('借用事由')
     await page.keyboard.type('巡查水泵房')
     await page.keyboard.press('Enter')
     const row = outRows().filter({ hasText: '陈静' })

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText } from '../helpers/pdf'
 import { seedKpiMonth } from '../helpers/kpiMonth'
-import { openDesk, type Desk } from './harness'
+import { openDesk, type Desk, pollWithin } from './harness'
 
 /**
  * Issue G · KPIs: the page for the seeded December (tests/helpers/kpiMonth.ts, rates worked out by hand
  * there): the figures, one opened to its records, per shift, and the monthly report downloaded.
  */
 let desk: Desk
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 10_000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(10_000)
 
 beforeAll(async () => {
   const s = await seedKpiMonth()

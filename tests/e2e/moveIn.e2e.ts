@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { pdfText, pdfToPng } from '../helpers/pdf'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { readerBurst } from './reader'
 
 /**
@@ -13,7 +13,7 @@ import { readerBurst } from './reader'
  * signature and signs, and the 入住交接单 comes out — read back and rendered to PNG.
  */
 let desk: Desk
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(8000)
 
 beforeAll(async () => {
   desk = await openDesk()
@@ -28,7 +28,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => desk?.close())
 
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
+const focused = () => focusedLabel(desk.page)
 
 describe('入住手续 (move-in)', () => {
   it('a checklist with one card issued by a wedge burst, signed by the owner and printed', async () => {
@@ -43,11 +43,11 @@ describe('入住手续 (move-in)', () => {
     await page.keyboard.press('Enter')
     // Tab → 新业主: the unit's one registered owner is taken at once.
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('新业主')
+    await poll(focused).toBe('新业主')
     await poll(() => start.locator('.ant-form-item', { hasText: '新业主' }).textContent()).toContain('张伟')
     // Tab → the counts in order; 入户门钥匙 becomes 2.
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('入户门钥匙')
+    await poll(focused).toBe('入户门钥匙')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('2')
     await start.getByLabel('业主手册').check()

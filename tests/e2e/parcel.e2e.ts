@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
+import { readerBurst } from './reader'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { pdfToPng } from '../helpers/pdf'
 
 /**
@@ -15,7 +16,7 @@ import { pdfToPng } from '../helpers/pdf'
 let desk: Desk
 /** The core's clock: real time plus an offset the test moves forward. */
 let offset = 0
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 10_000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(10_000)
 let clerk: string
 
 beforeAll(async () => {
@@ -27,23 +28,8 @@ beforeAll(async () => {
 })
 afterAll(async () => desk?.close())
 
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
+const focused = () => focusedLabel(desk.page)
 const waitingRows = () => desk.page.getByTestId('parcels-waiting').locator('tbody tr.ant-table-row')
-
-/**
- * A barcode scanner's burst: the key events and Enter in one go, sent inside the page so the pace is
- * the scanner's even when this 2-core machine is loaded (Playwright's typed keys then arrive late and
- * read as a person typing). The keys go to whatever has the focus, as a scanner's do.
- */
-async function scannerBurst(text: string, enter = true) {
-  await desk.page.evaluate(
-    ([t, e]) => {
-      const target = document.activeElement ?? document.body
-      for (const key of [...t, ...(e ? ['Enter'] : [])]) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
-    },
-    [text, enter] as const,
-  )
-}
 
 describe('G · parcels', () => {
   it('a parcel is received: the scanner fills the waybill number alone and moves on; the rest by keyboard, Enter saves', async () => {
@@ -51,20 +37,20 @@ describe('G · parcels', () => {
     await page.goto(desk.url)
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '邮件收递' }).click()
-    await poll(focusedLabel).toBe('运单号')
+    await poll(focused).toBe('运单号')
     // A burst cut off (the scanner moved away before its Enter): cleared, with the reason, nothing kept.
     await page.keyboard.type('SF12', { delay: 120 })
     await page.waitForTimeout(400)
-    await scannerBurst('34567890', false)
+    await readerBurst(desk.page, '34567890', { enter: false })
     await poll(() => page.getByTestId('parcel-receive').locator('.ant-form-item-explain-error').allTextContents()).toContain('运单号读取不完整(扫描枪未以回车结束),请重新扫描')
     expect(await page.getByLabel('运单号').inputValue()).toBe('')
     await desk.shot('parcel-scan-cut-off')
     // Something typed by hand first, then the scanner's burst: the burst is read alone.
     await page.keyboard.type('x', { delay: 120 })
     await page.waitForTimeout(400)
-    await scannerBurst('SF1234567890123')
+    await readerBurst(desk.page, 'SF1234567890123')
     // The number names its carrier (顺丰), so the focus is on to 收件房屋; nothing was saved by the scan's Enter.
-    await poll(focusedLabel).toBe('收件房屋')
+    await poll(focused).toBe('收件房屋')
     expect(await page.getByLabel('运单号').inputValue()).toBe('SF1234567890123')
     expect(await page.getByLabel('快递公司').inputValue()).toBe('顺丰速运')
     expect(await callOk(desk.core, 'parcel.waiting', {}, clerk)).toEqual([])
@@ -75,7 +61,7 @@ describe('G · parcels', () => {
     await page.keyboard.type('13812345678')
     await page.keyboard.press('Tab') // 类型 (小件包裹)
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('存放位置')
+    await poll(focused).toBe('存放位置')
     await page.keyboard.type('A-3')
     await page.keyboard.press('Enter')
     await poll(() => waitingRows().count()).toBe(1)
@@ -85,13 +71,13 @@ describe('G · parcels', () => {
     expect(row).toContain('顺丰速运 SF1234567890123')
     expect(row).toContain('未通知')
     // Ready for the next parcel.
-    await poll(focusedLabel).toBe('运单号')
+    await poll(focused).toBe('运单号')
     expect(await page.getByLabel('运单号').inputValue()).toBe('')
     await desk.shot('parcel-received')
 
     // The same waybill scanned again while on the shelf: refused at the number, nothing saved.
-    await scannerBurst('SF1234567890123')
-    await poll(focusedLabel).toBe('收件房屋')
+    await readerBurst(desk.page, 'SF1234567890123')
+    await poll(focused).toBe('收件房屋')
     await page.keyboard.type('3-2-1502')
     await page.keyboard.press('Tab')
     await page.keyboard.type('张伟')
@@ -120,7 +106,7 @@ describe('G · parcels', () => {
     clerk = (await callOk(desk.core, 'auth.login', { staffNo: 'Q1', pin: '1234' })).token
     await waitingRows().first().getByTestId('parcel-pickup-open').click()
     const modal = page.getByTestId('parcel-pickup')
-    await poll(focusedLabel).toBe('领取人姓名')
+    await poll(focused).toBe('领取人姓名')
     await page.keyboard.type('陌生人')
     await page.keyboard.press('Tab')
     await page.keyboard.type('5678')
@@ -167,7 +153,7 @@ describe('G · parcels', () => {
     await page.locator('.ant-modal').getByLabel('通知结果(选填)').press('Enter')
     await poll(() => waitingRows().first().textContent()).toContain('微信(李娜)')
     await waitingRows().first().getByRole('button', { name: '代领人' }).click()
-    await poll(focusedLabel).toBe('代领人姓名')
+    await poll(focused).toBe('代领人姓名')
     await page.keyboard.type('王阿姨')
     await page.keyboard.press('Tab')
     await page.keyboard.type('13500002222')
@@ -177,7 +163,7 @@ describe('G · parcels', () => {
     await poll(() => waitingRows().first().textContent()).toContain('代领 王阿姨')
     await desk.shot('parcel-notified-delegate')
     await waitingRows().first().getByTestId('parcel-pickup-open').click()
-    await poll(focusedLabel).toBe('领取人姓名')
+    await poll(focused).toBe('领取人姓名')
     await page.keyboard.type('王阿姨')
     await page.keyboard.press('Tab')
     await page.keyboard.type('2222')

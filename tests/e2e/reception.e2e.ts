@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { localDateTime } from '../../shared/time/zone'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { pdfToPng } from '../helpers/pdf'
 
 /**
@@ -16,8 +16,8 @@ let desk: Desk
 let offset = 0
 const coreNow = () => new Date(Date.now() + offset)
 const TZ = 'Asia/Shanghai'
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 8000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const focused = () => focusedLabel(desk.page)
+const poll = pollWithin(8000)
 
 beforeAll(async () => {
   desk = await openDesk({ now: coreNow })
@@ -62,22 +62,22 @@ describe('家居服务 and 特殊事件报告', () => {
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('联系人')
+    await poll(focused).toBe('联系人')
     await page.keyboard.type('张伟')
     await page.keyboard.press('Tab')
     await page.keyboard.type('13812345678')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('服务项目')
+    await poll(focused).toBe('服务项目')
     await page.keyboard.type('日常')
     await poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').allTextContents()).toEqual(['日常保洁 50.00元/小时'])
     await page.keyboard.press('Enter')
     await poll(() => form.locator('.ant-form-item', { hasText: '服务项目' }).textContent()).toContain('日常保洁 50.00元/小时')
     // Picked, the focus goes on to the quantity by itself.
-    await poll(focusedLabel).toBe('数量(小时)')
+    await poll(focused).toBe('数量(小时)')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('3')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('希望服务时间')
+    await poll(focused).toBe('希望服务时间')
     // A time already past is refused at the field; nothing saved.
     await page.keyboard.type(localDateTime(new Date(coreNow().getTime() - 3600_000), TZ))
     await page.keyboard.press('Enter')

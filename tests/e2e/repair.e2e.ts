@@ -2,7 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { pdfToPng } from '../helpers/pdf'
 
 /**
@@ -13,7 +13,7 @@ import { pdfToPng } from '../helpers/pdf'
 let desk: Desk
 /** The core's clock: real time plus an offset the test moves forward. */
 let offset = 0
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 10_000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(10_000)
 let q1: string
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 })
 afterAll(async () => desk?.close())
 
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
+const focused = () => focusedLabel(desk.page)
 const row = (text: string) => desk.page.getByTestId('open-repairs-table').locator('tbody tr.ant-table-row', { hasText: text })
 const unitOf = async (room: string) => (await desk.core.db.read.get<{ id: string }>('SELECT id FROM units WHERE room = ?', [room]))!.id
 
@@ -42,12 +42,12 @@ describe('G · repair orders', () => {
     // 1: the menu; 房屋 has the focus.
     await page.getByRole('menuitem', { name: '报修' }).click()
     actions += 1
-    await poll(focusedLabel).toBe('房屋')
+    await poll(focused).toBe('房屋')
     await page.keyboard.type('1502')
     // 2: Tab takes the room's single match and moves on to 类别; the owner is filled in as the contact.
     await page.keyboard.press('Tab')
     actions += 1
-    await poll(focusedLabel).toBe('类别')
+    await poll(focused).toBe('类别')
     await page.keyboard.type('水')
     // 3: Enter picks the category.
     await page.keyboard.press('Enter')
@@ -55,7 +55,7 @@ describe('G · repair orders', () => {
     // 4: Tab to 报修内容.
     await page.keyboard.press('Tab')
     actions += 1
-    await poll(focusedLabel).toBe('报修内容')
+    await poll(focused).toBe('报修内容')
     await page.keyboard.type('厨房水管漏水')
     await poll(() => page.getByTestId('repair-form').locator('#repair_contactName').inputValue()).toBe('张伟')
     await desk.shot('repair-form')
@@ -68,7 +68,7 @@ describe('G · repair orders', () => {
     expect(await r.textContent()).toContain('张伟 138****5678')
     await poll(() => r.getByTestId('clock-forward').textContent()).toMatch(/^转单 剩(2分5\d|3分00)秒$/)
     // The form is empty again, 房屋 has the focus for the next call.
-    await poll(focusedLabel).toBe('房屋')
+    await poll(focused).toBe('房屋')
     expect(actions).toBeLessThanOrEqual(6)
     console.log(`[figures] 电话报修登记:${actions} 次操作(另加输入文字)`)
     // It stands in the duty log as one linked entry.
@@ -116,7 +116,7 @@ describe('G · repair orders', () => {
   it('an urgent repair through arrival, completion and call-back, with the 维修单 and the day register printed', async () => {
     const { page } = desk
     await page.getByRole('menuitem', { name: '报修' }).click()
-    await poll(focusedLabel).toBe('房屋')
+    await poll(focused).toBe('房屋')
     // A room that is not in the registry: the save stops at 房屋 with the reason, nothing saved.
     const before = (await callOk(desk.core, 'repair.open', {}, q1)).rows.length
     await page.keyboard.type('9999')
@@ -132,12 +132,12 @@ describe('G · repair orders', () => {
     await page.keyboard.type('整户停电')
     // No resident on file at 5栋101: the contact is typed.
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('联系人')
+    await poll(focused).toBe('联系人')
     await page.keyboard.type('陈先生')
     await page.keyboard.press('Tab')
     await page.keyboard.type('13911112222')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('急修')
+    await poll(focused).toBe('急修')
     await page.keyboard.press('Space')
     // A photo of the breaker box (optional).
     await page.getByTestId('repair-form').locator('input[type=file]').setInputFiles({ name: 'breaker.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') })

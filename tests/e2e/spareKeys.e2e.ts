@@ -4,7 +4,7 @@ import { callOk } from '../../electron/core/app'
 import { addDays } from '../../shared/time/calendar'
 import { localDate } from '../../shared/time/zone'
 import { setUpSite } from '../helpers/core'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { readerBurst } from './reader'
 import { pdfToPng } from '../helpers/pdf'
 
@@ -19,7 +19,7 @@ const OWNER_ID = '110101198001010010'
 const MOTHER_ID = '110101198505050024'
 const STRANGER_ID = '310104199003030032'
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 10_000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(10_000)
 
 beforeAll(async () => {
   desk = await openDesk()
@@ -38,7 +38,7 @@ async function wedge(text: string) {
   await readerBurst(desk.page, text)
 }
 const errorsOf = () => desk.page.locator('.ant-form-item-explain-error').allTextContents()
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName} ${document.activeElement?.className})`)
+const focused = () => focusedLabel(desk.page)
 const count = async (sql: string) => (await desk.core.db.read.get<{ n: number }>(sql))!.n
 
 async function openUnit() {
@@ -70,11 +70,11 @@ describe('F · owners\' spare keys', () => {
     await dep.getByLabel('钥匙说明', { exact: true }).focus()
     await page.keyboard.type('入户门钥匙')
     await page.keyboard.press('Tab')
-    expect(await focusedLabel()).toBe('数量(把)')
+    expect(await focused()).toBe('数量(把)')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('2')
     await page.keyboard.press('Tab')
-    expect(await focusedLabel()).toBe('封袋编号')
+    expect(await focused()).toBe('封袋编号')
     await page.keyboard.type('b-001')
     await poll(() => dep.getByLabel('封袋编号', { exact: true }).inputValue()).toBe('b-001')
     await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0)
@@ -148,7 +148,7 @@ describe('F · owners\' spare keys', () => {
     await openUnit()
     const hand = page.getByTestId('spare-handover')
     // The unit picked, the ID field has the focus: the reader's burst lands there.
-    await poll(focusedLabel).toBe('领取人身份证号')
+    await poll(focused).toBe('领取人身份证号')
     await wedge(MOTHER_ID)
     await poll(() => hand.getByLabel('领取人身份证号', { exact: true }).inputValue()).toBe(MOTHER_ID)
     expect(await hand.textContent()).toContain('身份证号由读卡器读入')

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callOk } from '../../electron/core/app'
 import { siteAroundNow } from './dutySite'
-import { openDesk, SHOTS, type Desk } from './harness'
+import { openDesk, SHOTS, type Desk, pollWithin, focusedLabel } from './harness'
 import { readerBurst } from './reader'
 import { pdfToPng } from '../helpers/pdf'
 
@@ -15,7 +15,7 @@ import { pdfToPng } from '../helpers/pdf'
  */
 
 let desk: Desk
-const poll: typeof expect.poll = (fn, opts) => expect.poll(fn, { timeout: 10_000, ...(typeof opts === 'number' ? { timeout: opts } : opts) })
+const poll = pollWithin(10_000)
 let clerk: string
 
 beforeAll(async () => {
@@ -27,7 +27,7 @@ beforeAll(async () => {
 })
 afterAll(async () => desk?.close())
 
-const focusedLabel = () => desk.page.evaluate(() => document.activeElement?.closest('.ant-form-item')?.querySelector('label')?.textContent ?? `(${document.activeElement?.tagName})`)
+const focused = () => focusedLabel(desk.page)
 const insideRows = () => desk.page.getByTestId('visitors-inside').locator('tbody tr.ant-table-row')
 
 /** A USB scanner: the whole text in a burst (a few ms a key), then Enter. */
@@ -41,14 +41,14 @@ describe('G · visitors', () => {
     await page.goto(desk.url)
     await desk.login('Q1')
     await page.getByRole('menuitem', { name: '访客登记' }).click()
-    await poll(focusedLabel).toBe('访客姓名')
+    await poll(focused).toBe('访客姓名')
     await page.keyboard.type('王五')
     await page.keyboard.press('Tab')
     await page.keyboard.type('13987654321')
     await page.keyboard.press('Tab')
     await page.keyboard.type('11010519491231002X')
     await page.keyboard.press('Tab')
-    await poll(focusedLabel).toBe('被访房屋')
+    await poll(focused).toBe('被访房屋')
     await page.keyboard.type('3-2-1502')
     await page.keyboard.press('Tab')
     await page.keyboard.type('张伟')
@@ -78,7 +78,7 @@ describe('G · visitors', () => {
     expect(row).toContain('3栋2单元1502 · 张伟')
     expect(row).toContain('粤B12345')
     // The form is empty again, the name field focused for the next visitor.
-    await poll(focusedLabel).toBe('访客姓名')
+    await poll(focused).toBe('访客姓名')
     expect(await page.getByLabel('访客姓名').inputValue()).toBe('')
     // The visit stands in the duty log as a pending item.
     const pending = await callOk(desk.core, 'log.pending', {}, clerk)
@@ -144,7 +144,7 @@ describe('G · visitors', () => {
     const expected = page.getByTestId('visitors-expected').locator('tbody tr.ant-table-row')
     await poll(() => expected.count()).toBe(1)
     await expected.first().getByTestId('expected-signin').click()
-    await poll(focusedLabel).toBe('访客姓名')
+    await poll(focused).toBe('访客姓名')
     expect(await page.getByLabel('访客姓名').inputValue()).toBe('孙七')
     expect(await page.getByLabel('访客电话').getAttribute('placeholder')).toBe('留空沿用预约电话 137****2222')
     expect(await page.getByLabel('被访房屋').inputValue()).toBe('3栋2单元1502')
