@@ -1,6 +1,6 @@
 import type { ShiftPattern } from '../site/schema'
 import { addDays, type LocalDay } from '../time/calendar'
-import { zonedIso } from '../time/zone'
+import { localDate, zonedIso } from '../time/zone'
 
 /**
  * A shift on a date, as instants. A shift belongs to the date it starts: 夜值 22:00–08:00 on 12-01
@@ -22,4 +22,25 @@ export function shiftWindow(p: ShiftPattern, date: LocalDay, tz: string): ShiftW
   const crosses = p.end <= p.start
   const endsAt = zonedIso(crosses ? addDays(date, 1) : date, p.end, tz)
   return { date, code: p.code, name: p.name, startsAt, endsAt }
+}
+
+/** The pattern's windows yesterday, today and tomorrow, and the one running at `t` (the latest started when shifts overlap). */
+function around(patterns: ShiftPattern[], now: Date, tz: string) {
+  const today = localDate(now, tz)
+  const t = now.getTime()
+  const all = patterns.flatMap((p) => [-1, 0, 1].map((d) => shiftWindow(p, addDays(today, d), tz)))
+  const running = all.filter((w) => ms(w.startsAt) <= t && t < ms(w.endsAt)).sort((a, b) => ms(b.startsAt) - ms(a.startsAt))[0]
+  return { all, t, running }
+}
+const ms = (iso: string) => new Date(iso).getTime()
+
+/**
+ * The shift an authorised (unrostered) duty belongs to, whether started or taken over at a handover:
+ * the one running (the latest started when shifts overlap), else the next to start — never one that has
+ * ended (a handover refuses an incoming clerk whose shift is over). So after the last shift ended at
+ * 20:00, a clerk started at 20:40 logs under tomorrow's 早班: the log search's range is open at its end.
+ */
+export function runningOrNextWindow(patterns: ShiftPattern[], now: Date, tz: string): ShiftWindow | null {
+  const { all, t, running } = around(patterns, now, tz)
+  return running ?? all.filter((w) => ms(w.startsAt) > t).sort((a, b) => ms(a.startsAt) - ms(b.startsAt))[0] ?? null
 }

@@ -46,8 +46,8 @@ async function searchRange(from: string, to: string) {
   const { page } = desk
   await page.getByPlaceholder('开始日期').click()
   await page.getByPlaceholder('开始日期').fill(from)
-  await page.getByPlaceholder('结束日期').fill(to)
-  await page.getByPlaceholder('结束日期').press('Enter')
+  await page.getByPlaceholder('至今').fill(to)
+  await page.getByPlaceholder('至今').press('Enter')
   await page.keyboard.press('Escape')
 }
 

@@ -3,7 +3,7 @@ import type { RosteredNow } from '../../../shared/duty/logSchema'
 import { HANDOVER_LEAD_MINUTES } from '../../../shared/duty/kinds'
 import { addDays } from '../../../shared/time/calendar'
 import { localDate } from '../../../shared/time/zone'
-import { shiftWindow, type ShiftWindow } from '../../../shared/duty/shiftWindow'
+import { runningOrNextWindow, shiftWindow, type ShiftWindow } from '../../../shared/duty/shiftWindow'
 import type { Reader } from '../db/connection'
 import { rosters } from '../db/schema'
 import { patternOf, type DutySettings } from './settings'
@@ -82,17 +82,8 @@ export async function rosteredNow(r: Reader, settings: DutySettings, now: Date):
   }))
 }
 
-/**
- * For an authorised (unrostered) duty: the pattern asked for, else the one running now that started
- * last, else the next to start. Returns its window on the right local date.
- */
+/** For an authorised (unrostered) duty: the pattern asked for (or any), running or next (shared/duty/shiftWindow). */
 export function patternWindowNear(settings: DutySettings, now: Date, code?: string): ShiftWindow | null {
-  const today = localDate(now, settings.timeZone)
   const patterns = code ? settings.shifts.filter((p) => p.code === code) : settings.shifts
-  const t = now.getTime()
-  const all = patterns.flatMap((p) => [-1, 0, 1].map((d) => shiftWindow(p, addDays(today, d), settings.timeZone)))
-  const running = all.filter((w) => new Date(w.startsAt).getTime() <= t && t < new Date(w.endsAt).getTime())
-  if (running.length) return running.sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0]
-  const next = all.filter((w) => new Date(w.startsAt).getTime() > t).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-  return next[0] ?? null
+  return runningOrNextWindow(patterns, now, settings.timeZone)
 }

@@ -16,7 +16,9 @@ type Filters = In<'log.list'>
 /** 值班记录查询: by date range, kind, unit, status, staff and Chinese text; print a day's log. */
 export function LogSearchPage({ me }: { me: SessionInfo }) {
   const today = dayjs(coreNow()).format('YYYY-MM-DD')
-  const [filters, setFilters] = useState<Filters>({ from: dayjs(coreNow()).subtract(6, 'day').format('YYYY-MM-DD'), to: today, page: 1, pageSize: 50 })
+  // Open at the end: an authorised duty started after the day's last shift is filed under the next
+  // shift's date (shared/duty/shiftWindow), and what the desk logs now must be found now.
+  const [filters, setFilters] = useState<Filters>({ from: dayjs(coreNow()).subtract(6, 'day').format('YYYY-MM-DD'), page: 1, pageSize: 50 })
   const [printDate, setPrintDate] = useState(dayjs(coreNow()))
   const list = useDesk('log.list', filters)
   const staff = useDesk('roster.get', { month: today.slice(0, 7) })
@@ -65,9 +67,9 @@ export function LogSearchPage({ me }: { me: SessionInfo }) {
         </Space>
       }
     >
-      <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ range: [dayjs(filters.from), dayjs(filters.to)] }} onFinish={search}>
+      <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} initialValues={{ range: [dayjs(filters.from), null] }} onFinish={search}>
         <Form.Item name="range" label="日期" tooltip="按班次日期:夜班凌晨的记录属于夜班开始的那一天">
-          <DatePicker.RangePicker />
+          <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始日期', '至今']} />
         </Form.Item>
         <Form.Item name="kind" label="类型">
           <Select allowClear style={{ width: 110 }} options={LOG_KINDS.map((k) => ({ value: k, label: LOG_KIND_LABELS[k] }))} />
