@@ -11,8 +11,10 @@ import { go } from '../router'
  * 终端与同步.
  */
 export function SyncIndicator({ canOpen }: { canOpen: boolean }) {
-  // A terminal that cannot sync (no certificate, host mode without the sync door) answers with a refusal: stop asking.
-  const status = useDesk('sync.status', {}, { refetchInterval: (q) => (q.state.status === 'error' ? false : 3000), retry: false })
+  // A terminal that cannot sync (no certificate, host mode without the sync door) answers with a refusal:
+  // stop asking. Any other failure (a busy moment, a lost request) only slows the asking down — the
+  // screens learn of arrived records from here, so it must not stop for good.
+  const status = useDesk('sync.status', {}, { refetchInterval: (q) => (q.state.error?.code === 'RULE' ? false : q.state.status === 'error' ? 10_000 : 3000), retry: false })
   // Records that arrived from another terminal: every screen reads its data again (a log entry made
   // at the back office shows on the front desk's list within seconds, without a reload).
   const qc = useQueryClient()
