@@ -147,7 +147,16 @@ describe('G · parcels', () => {
     const [p] = await callOk(desk.core, 'parcel.list', { from: day(-10), to: day(10) }, clerk)
     expect([p.pickerName, p.pickerRole, p.hasSignature]).toEqual(['张伟', 'addressee', true])
     expect(await callOk(desk.core, 'log.pending', {}, clerk)).toEqual([])
+    // The book opens on the core's day (4 days after the parcel came, by this test's clock), not the
+    // PC's: empty; the clerk types the day it was received.
     await page.getByRole('tab', { name: '收递记录' }).click()
+    await poll(() => page.getByTestId('parcel-book').textContent()).toContain('该期间没有收件')
+    const receivedOn = new Date(p.receivedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+    await page.getByPlaceholder('开始日期').click()
+    await page.getByPlaceholder('开始日期').fill(receivedOn)
+    await page.getByPlaceholder('结束日期').fill(receivedOn)
+    await page.getByPlaceholder('结束日期').press('Enter')
+    await page.keyboard.press('Escape')
     await poll(() => page.getByTestId('parcel-book').locator('tbody tr.ant-table-row').first().textContent()).toContain('张伟')
     await page.waitForTimeout(400)
     await desk.shot('parcel-book')

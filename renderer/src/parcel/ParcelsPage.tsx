@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { PARCEL_DESK_ROLES, type ParcelRow } from '../../../shared/parcel/schema'
 import type { SessionInfo } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
+import { coreNow } from '../api/useCoreNow'
 import { downloadPdf } from '../print/download'
 import { DelegateModal, NotifyModal } from './NoticeModals'
 import { ParcelTable } from './ParcelTable'
@@ -12,9 +13,8 @@ import { ReceiveForm } from './ReceiveForm'
 
 /** 邮件收递 record of a range: every parcel received, its pickup; the 邮件领取登记表 prints. */
 function ParcelBook() {
-  // Still the PC's day: parcel.e2e moves the core's clock 4 days on and expects the book of the PC's
-  // day to list the parcel; to read coreNow() here that test must pick the receive day first.
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs(), dayjs()])
+  // The core's day, not the PC's (in host mode the core runs on another PC; a PC's clock can be wrong).
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs(coreNow()), dayjs(coreNow())])
   const input = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') }
   const list = useDesk('parcel.list', input)
   const print = useDeskMutation('parcel.print', { onSuccess: (p) => downloadPdf(p.fileName, p.pdfBase64) })
