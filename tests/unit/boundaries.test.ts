@@ -49,3 +49,23 @@ describe('one role, one name', () => {
     expect(/值班主[任管]/.test('值班主任审批')).toBe(true)
   })
 })
+
+describe('the screens read the core’s clock, not the PC’s', () => {
+  // In host mode the core runs on another PC, and a PC's clock can be wrong: a "today" or "now" on a
+  // screen comes from coreNow() (renderer/src/api/useCoreNow.ts). Only the clock helpers themselves
+  // read the PC's clock (to measure the offset or to tick).
+  const CLOCK_HELPERS = ['renderer/src/api/useCoreNow.ts', 'renderer/src/homeService/ClockTag.tsx', 'renderer/src/repair/useServerNow.ts']
+  const pcClock = /\bnew Date\(\s*\)|\bdayjs\(\s*\)|\bDate\.now\(\)/
+  it('no new Date(), dayjs() or Date.now() in the renderer outside the clock helpers', () => {
+    const found = files('renderer/src')
+      .filter((f) => !CLOCK_HELPERS.includes(f))
+      .flatMap((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').split('\n').map((line, i) => ({ f, i, line })))
+      .filter(({ line }) => pcClock.test(line) && !line.trim().startsWith('//') && !line.trim().startsWith('*'))
+      .map(({ f, i, line }) => `${f}:${i + 1} ${line.trim()}`)
+    expect(found).toEqual([])
+  })
+  it('the check sees a PC clock read', () => {
+    expect(pcClock.test('const d = dayjs()')).toBe(true)
+    expect(pcClock.test('dayjs(coreNow())')).toBe(false)
+  })
+})

@@ -9,6 +9,7 @@ import { monthOfDate } from '../../../shared/time/calendar'
 import { localDateTime } from '../../../shared/time/zone'
 import type { Role } from '../../../shared/roles'
 import type { SessionInfo } from '../../../shared/staff/schema'
+import { coreNow } from '../api/useCoreNow'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import { useLastSubject } from '../forms/lastSubject'
 import { zodRule } from '../forms/zodRule'
@@ -31,7 +32,7 @@ const dateValue = {
  */
 export function LeavePage({ me }: { me: SessionInfo }) {
   const site = useDesk('site.get', {})
-  const today = siteToday(site.data?.timeZone)
+  const today = siteToday(coreNow(), site.data?.timeZone)
   const roles = me.staff.roles
   const supervises = roles.some((x) => SUPERVISES.includes(x))
   const seesAll = roles.some((x) => SEES_ALL.includes(x))

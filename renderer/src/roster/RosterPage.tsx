@@ -9,6 +9,7 @@ import { addMonthsToMonth, monthOfDate } from '../../../shared/time/calendar'
 import { localDateTime } from '../../../shared/time/zone'
 import type { ShiftPattern } from '../../../shared/site/schema'
 import type { SessionInfo } from '../../../shared/staff/schema'
+import { coreNow } from '../api/useCoreNow'
 import { useDesk, useDeskMutation } from '../api/hooks'
 import type { DeskCallError } from '../api/transport'
 import { go, useRoute } from '../router'
@@ -34,7 +35,7 @@ const key = (staffId: string, date: string) => `${staffId}|${date}`
 export function RosterPage({ me }: { me: SessionInfo }) {
   const site = useDesk('site.get', {})
   const route = useRoute()
-  const today = siteToday(site.data?.timeZone)
+  const today = siteToday(coreNow(), site.data?.timeZone)
   const month = isMonth(route[1]) ? route[1] : defaultRosterMonth(today)
   return <RosterMonth key={month} month={month} today={today} timeZone={site.data?.timeZone} me={me} />
 }

@@ -13,9 +13,9 @@ export const isWeekend = (date: string) => dayOfWeek(date) === 0 || dayOfWeek(da
 /** 2026-12-06 → 12-06 周日 */
 export const dateLabel = (date: string) => `${date.slice(5)} 周${weekdayOf(date)}`
 
-/** Today in the site's time zone (the browser's when the site is not loaded yet). */
-export function siteToday(timeZone?: string): string {
-  return timeZone ? localDate(new Date(), timeZone) : localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)
+/** The day `now` (the core's clock: coreNow) falls on in the site's time zone (the browser's when the site is not loaded yet). */
+export function siteToday(now: Date, timeZone?: string): string {
+  return localDate(now, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone)
 }
 
 /** The month the roster page opens on: next month from the 20th on (排班 is due by the 25th), else this month. */

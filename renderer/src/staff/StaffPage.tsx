@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ROLES, ROLE_LABELS } from '../../../shared/roles'
 import { staffCreateInput, staffResetPinInput, type SessionInfo, type StaffRow } from '../../../shared/staff/schema'
 import { useDesk, useDeskMutation } from '../api/hooks'
+import { coreNow } from '../api/useCoreNow'
 import { useLastSubject } from '../forms/lastSubject'
 import { zodRule } from '../forms/zodRule'
 
@@ -29,7 +30,7 @@ export function StaffPage({ me }: { me: SessionInfo }) {
           { title: '姓名', dataIndex: 'name' },
           { title: '角色', dataIndex: 'roles', render: (rs: StaffRow['roles']) => rs.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
           { title: '手机号', dataIndex: 'phone', render: (p) => p ?? '—' },
-          { title: '状态', render: (_, s) => (!s.active ? <Tag>已停用</Tag> : s.lockedUntil && new Date(s.lockedUntil) > new Date() ? <Tag color="red">已锁定至 {lockedTime(s.lockedUntil)}</Tag> : <Tag color="green">在用</Tag>) },
+          { title: '状态', render: (_, s) => (!s.active ? <Tag>已停用</Tag> : s.lockedUntil && new Date(s.lockedUntil) > coreNow() ? <Tag color="red">已锁定至 {lockedTime(s.lockedUntil)}</Tag> : <Tag color="green">在用</Tag>) },
           {
             title: '操作',
             render: (_, s) => (
