@@ -14,12 +14,8 @@ const run = (label, cmd, args) => {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status ?? 1
 }
 const counts = (file) => {
-  try {
-    const j = JSON.parse(fs.readFileSync(file, 'utf8'))
-    return { passed: j.numPassedTests, failed: j.numFailedTests || (j.success ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests }
-  } catch {
-    return { passed: 0, failed: 1, skipped: 0 }
-  }
+  const j = readJson(file)
+  return j ? { passed: j.numPassedTests, failed: j.numFailedTests || (j.success ? 0 : 1), skipped: j.numPendingTests + j.numTodoTests } : { passed: 0, failed: 1, skipped: 0 }
 }
 
 const unitJson = path.join(out, 'vitest-unit.json')
@@ -49,8 +45,7 @@ const b = s2 !== 0 ? { passed: 0, failed: 1, skipped: 0 } : rerun ? merged(e2eFi
 const failed = a.failed + b.failed + (s2 === 0 ? 0 : 1) + (s0 === 0 ? 0 : 1) + (sLint === 0 ? 0 : 1)
 if (rerun) {
   const flaky = rerun.testResults.filter((f) => f.status === 'passed').map((f) => path.relative(root, f.name))
-  if (flaky.length) console.log(`
-flaky: ${flaky.join(', ')} failed in the full run and passed run again alone (first failures above)`)
+  if (flaky.length) console.log(`\nflaky: ${flaky.join(', ')} failed in the full run and passed run again alone (first failures above)`)
 }
 console.log(`\ntests: ${a.passed + b.passed} passed, ${failed} failed, ${a.skipped + b.skipped} skipped`)
 process.exit(sLint || s0 || s1 || s2 || (rerun ? s3again : s3) || failed ? 1 : 0)
@@ -64,7 +59,6 @@ function readJson(file) {
 }
 /** The first run's counts with each re-run file's results in place of its first ones. */
 function merged(first, again) {
-  if (!again) return { passed: 0, failed: 1, skipped: 0 }
   const byFile = new Map(first.testResults.map((f) => [f.name, f]))
   for (const f of again.testResults) byFile.set(f.name, f)
   const files = [...byFile.values()]

@@ -24,14 +24,6 @@ export function shiftWindow(p: ShiftPattern, date: LocalDay, tz: string): ShiftW
   return { date, code: p.code, name: p.name, startsAt, endsAt }
 }
 
-/** The pattern's windows yesterday, today and tomorrow, and the one running at `t` (the latest started when shifts overlap). */
-function around(patterns: ShiftPattern[], now: Date, tz: string) {
-  const today = localDate(now, tz)
-  const t = now.getTime()
-  const all = patterns.flatMap((p) => [-1, 0, 1].map((d) => shiftWindow(p, addDays(today, d), tz)))
-  const running = all.filter((w) => ms(w.startsAt) <= t && t < ms(w.endsAt)).sort((a, b) => ms(b.startsAt) - ms(a.startsAt))[0]
-  return { all, t, running }
-}
 const ms = (iso: string) => new Date(iso).getTime()
 
 /**
@@ -41,6 +33,9 @@ const ms = (iso: string) => new Date(iso).getTime()
  * 20:00, a clerk started at 20:40 logs under tomorrow's 早班: the log search's range is open at its end.
  */
 export function runningOrNextWindow(patterns: ShiftPattern[], now: Date, tz: string): ShiftWindow | null {
-  const { all, t, running } = around(patterns, now, tz)
+  const today = localDate(now, tz)
+  const t = now.getTime()
+  const all = patterns.flatMap((p) => [-1, 0, 1].map((d) => shiftWindow(p, addDays(today, d), tz)))
+  const running = all.filter((w) => ms(w.startsAt) <= t && t < ms(w.endsAt)).sort((a, b) => ms(b.startsAt) - ms(a.startsAt))[0]
   return running ?? all.filter((w) => ms(w.startsAt) > t).sort((a, b) => ms(a.startsAt) - ms(b.startsAt))[0] ?? null
 }
